@@ -1,0 +1,56 @@
+# obol — build, test and benchmark.
+#
+# `make test` is the whole suite (unit, integration, e2e, interop with the
+# official npm clients). What tests need beyond Go modules is installed into
+# git-ignored caches and reused when present:
+#   test/node/node_modules   official npm clients (openai, viem, @x402/*)
+#   .cache/bin               tools built from Go modules (abigen, ...)
+
+SHELL       := /bin/bash
+GO          ?= go
+CACHE       := $(CURDIR)/.cache
+GOBIN_CACHE := $(CACHE)/bin
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT      ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+LDFLAGS     := -X github.com/obol-dev/obol/internal/cli.Version=$(VERSION) -X github.com/obol-dev/obol/internal/cli.Commit=$(COMMIT)
+GETH_VERSION := v1.17.10
+TEST_TIMEOUT ?= 60m
+
+export OBOL_NODE_MODULES := $(CURDIR)/test/node/node_modules
+
+.PHONY: all build test vet unit node-deps contracts bench clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/obol ./cmd/obol
+
+## test: everything, as CI runs it.
+test: node-deps vet
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
+
+vet:
+	$(GO) vet ./...
+
+## node-deps: the official npm clients the interop tests drive.
+node-deps: test/node/node_modules/.installed
+
+test/node/node_modules/.installed: test/node/package.json test/node/package-lock.json
+	cd test/node && npm ci --no-audit --no-fund
+	touch $@
+
+## contracts: recompile Solidity with solc-js and regenerate Go bindings.
+## Outputs are committed; `make test` never runs this.
+contracts: $(GOBIN_CACHE)/abigen
+	cd contracts && npm ci --no-audit --no-fund && node build.mjs
+	PATH=$(GOBIN_CACHE):$$PATH $(GO) generate ./contracts/...
+
+$(GOBIN_CACHE)/abigen:
+	GOBIN=$(GOBIN_CACHE) $(GO) install github.com/ethereum/go-ethereum/cmd/abigen@$(GETH_VERSION)
+
+## bench: Go benchmarks of the hot paths (peers: see docs/BENCHMARKS.md).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin
