@@ -99,6 +99,7 @@ func newRoot(g *Globals) *cobra.Command {
 var commandGroups = []func(*Globals) *cobra.Command{
 	newVersionCmd,
 	newDemoCmd,
+	newWalletCmd,
 }
 
 func (g *Globals) validate() error {
