@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// run executes the CLI in-process and returns exit code, stdout and stderr.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(append([]string{"--data-dir", t.TempDir()}, args...), strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestVersionJSON(t *testing.T) {
+	code, out, _ := run(t, "version", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var v versionInfo
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("version -o json is not JSON: %v\n%s", err, out)
+	}
+	if v.Version == "" || v.GoVersion == "" || v.Commit == "" {
+		t.Fatalf("incomplete version info: %+v", v)
+	}
+}
+
+func TestBadGlobalInput(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bogus"}, "unknown flag: --bogus"},
+		{[]string{"-o", "xml", "version"}, `unknown output format "xml"`},
+		{[]string{"--log-level", "loud", "version"}, `unknown log level "loud"`},
+		{[]string{"nosuchcommand"}, `unknown command "nosuchcommand"`},
+		{[]string{"version", "extra"}, "unknown command"},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, stderr := run(t, tc.args...)
+			if code == 0 || !strings.Contains(stderr, tc.want) {
+				t.Fatalf("exit %d, stderr %q; want failure mentioning %q", code, stderr, tc.want)
+			}
+		})
+	}
+}
