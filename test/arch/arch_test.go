@@ -60,7 +60,7 @@ func component(path string) string {
 func isCore(path string) bool {
 	rel := strings.TrimPrefix(path, mod)
 	for _, c := range []string{"api/", "internal/x402", "internal/chain", "internal/db", "internal/store",
-		"internal/wallet", "internal/config", "internal/httpx", "contracts"} {
+		"internal/wallet", "internal/config", "internal/httpx", "internal/atomicfile", "contracts"} {
 		if rel == strings.TrimSuffix(c, "/") || strings.HasPrefix(rel, strings.TrimSuffix(c, "/")+"/") {
 			return component(path) == ""
 		}
