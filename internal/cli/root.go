@@ -100,6 +100,7 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newVersionCmd,
 	newDemoCmd,
 	newWalletCmd,
+	newStackCmd,
 }
 
 func (g *Globals) validate() error {

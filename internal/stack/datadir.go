@@ -46,7 +46,7 @@ type InitResult struct {
 // key and a wallet. It is idempotent: what exists is kept, never replaced.
 func Init(dir string) (InitResult, error) {
 	l := Layout{Dir: dir}
-	res := InitResult{DataDir: dir}
+	res := InitResult{DataDir: dir, Created: []string{}}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return res, fmt.Errorf("create data dir: %w", err)
 	}
