@@ -6,13 +6,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/obol-dev/obol/internal/stack"
 	"github.com/obol-dev/obol/internal/wallet"
 )
 
 // walletOptions locates the stack's wallet in the data dir.
-func (g *Globals) walletOptions() wallet.Options {
-	return wallet.Options{Dir: filepath.Join(g.DataDir, "keys"), Password: wallet.PasswordFromEnv()}
-}
+func (g *Globals) walletOptions() wallet.Options { return stack.WalletOptions(g.DataDir) }
 
 type walletInfo struct {
 	Address  string `json:"address"`
