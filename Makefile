@@ -18,7 +18,7 @@ TEST_TIMEOUT ?= 60m
 
 export OBOL_NODE_MODULES := $(CURDIR)/test/node/node_modules
 
-.PHONY: all build test vet unit node-deps contracts bench clean
+.PHONY: all build test vet unit node-deps contracts generate bench clean
 
 all: build
 
@@ -47,6 +47,17 @@ contracts: $(GOBIN_CACHE)/abigen
 
 $(GOBIN_CACHE)/abigen:
 	GOBIN=$(GOBIN_CACHE) $(GO) install github.com/ethereum/go-ethereum/cmd/abigen@$(GETH_VERSION)
+
+## generate: deepcopy methods and CRDs from api/v1alpha1 (controller-gen).
+## Outputs are committed; `make test` never runs this.
+CONTROLLER_GEN_VERSION := v0.23.0
+generate: $(GOBIN_CACHE)/controller-gen-$(CONTROLLER_GEN_VERSION)
+	$(GOBIN_CACHE)/controller-gen object paths=./api/...
+	$(GOBIN_CACHE)/controller-gen crd paths=./api/... output:crd:artifacts:config=deploy/helm/obol/crds
+
+$(GOBIN_CACHE)/controller-gen-$(CONTROLLER_GEN_VERSION):
+	GOBIN=$(GOBIN_CACHE) $(GO) install sigs.k8s.io/controller-tools/cmd/controller-gen@$(CONTROLLER_GEN_VERSION)
+	touch $@
 
 ## bench: Go benchmarks of the hot paths (peers: see docs/BENCHMARKS.md).
 bench:
