@@ -1,0 +1,241 @@
+// Package chain is obol's dev chain: an in-process EVM built from the same
+// go-ethereum parts as ethclient/simulated (node, eth service, simulated
+// beacon), with obol's contracts in genesis, served as HTTP JSON-RPC with
+// automine and time control. See docs/chain.md.
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// DefaultChainID is the dev chain's chain id (CAIP-2 eip155:1337, "devnet").
+const DefaultChainID = 1337
+
+// Options configures New.
+type Options struct {
+	// ChainID of the chain; 0 means DefaultChainID.
+	ChainID uint64
+	// DataDir holds the chain database; "" keeps the chain in memory. A
+	// persisted chain resumes at its last block on the next New.
+	DataDir string
+	// Logger receives lifecycle messages; nil discards them.
+	Logger *slog.Logger
+}
+
+// Chain is a running dev chain. Its methods are safe for concurrent use.
+type Chain struct {
+	log     *slog.Logger
+	chainID *big.Int
+	dataDir string
+
+	stack   *node.Node
+	backend *eth.Ethereum
+	beacon  *catalyst.SimulatedBeacon
+	server  *rpc.Server
+	client  *rpc.Client
+	eth     *ethclient.Client
+	handler http.Handler
+	inner   rawSender // go-ethereum's eth_sendRawTransaction
+
+	sealReqs chan sealReq
+	quit     chan struct{}
+	loopDone chan struct{}
+
+	faucet   *ecdsa.PrivateKey
+	accounts map[common.Address]*ecdsa.PrivateKey
+	// senderLocks serialise eth_sendTransaction per account so that two
+	// concurrent calls never pick the same nonce.
+	senderLocks sync.Map // common.Address → *sync.Mutex
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// New starts a dev chain. It is ready for JSON-RPC when New returns.
+func New(opts Options) (*Chain, error) {
+	if opts.ChainID == 0 {
+		opts.ChainID = DefaultChainID
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	c := &Chain{
+		log:      opts.Logger,
+		chainID:  new(big.Int).SetUint64(opts.ChainID),
+		dataDir:  opts.DataDir,
+		sealReqs: make(chan sealReq, 256),
+		quit:     make(chan struct{}),
+		loopDone: make(chan struct{}),
+		faucet:   faucetKey(),
+		accounts: map[common.Address]*ecdsa.PrivateKey{},
+	}
+	for _, a := range DevAccounts() {
+		c.accounts[a.Address] = a.Key
+	}
+	c.accounts[crypto.PubkeyToAddress(c.faucet.PublicKey)] = c.faucet
+	if opts.DataDir != "" {
+		if err := checkDataDir(opts.DataDir, opts.ChainID); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.start(); err != nil {
+		if c.stack != nil {
+			_ = c.stack.Close()
+		}
+		return nil, err
+	}
+	go c.sealLoop()
+	head := c.backend.BlockChain().CurrentBlock()
+	c.log.Info("dev chain started", "chainId", opts.ChainID, "persisted", opts.DataDir != "",
+		"dataDir", opts.DataDir, "block", head.Number.Uint64())
+	return c, nil
+}
+
+func (c *Chain) start() error {
+	gen, err := genesis(c.chainID.Uint64())
+	if err != nil {
+		return err
+	}
+	nodeConf := node.DefaultConfig
+	nodeConf.Name = "obol-chain"
+	nodeConf.DataDir = c.dataDir
+	nodeConf.IPCPath = ""
+	nodeConf.HTTPHost, nodeConf.WSHost, nodeConf.AuthPort = "", "", 0
+	nodeConf.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0}
+	if c.stack, err = node.New(&nodeConf); err != nil {
+		return fmt.Errorf("open chain data dir: %w", err)
+	}
+	ethConf := ethconfig.Defaults
+	ethConf.Genesis = gen
+	ethConf.NetworkId = c.chainID.Uint64()
+	ethConf.SyncMode = ethconfig.FullSync
+	ethConf.TxPool.NoLocals = true
+	ethConf.LogNoHistory = true
+	if c.dataDir != "" {
+		// Archive mode with the hash scheme writes every block's state to
+		// disk as it is committed, so a killed process loses nothing but the
+		// transaction in flight.
+		ethConf.StateScheme = rawdb.HashScheme
+		ethConf.NoPruning = true
+	}
+	if c.backend, err = eth.New(c.stack, &ethConf); err != nil {
+		return fmt.Errorf("start chain: %w", err)
+	}
+	fs := filters.NewFilterSystem(c.backend.APIBackend, filters.Config{})
+	if err := c.stack.Start(); err != nil {
+		return fmt.Errorf("start chain node: %w", err)
+	}
+	if c.beacon, err = catalyst.NewSimulatedBeacon(0, common.Address{}, c.backend); err != nil {
+		return fmt.Errorf("start block producer: %w", err)
+	}
+	if err := c.buildRPC(filters.NewFilterAPI(fs)); err != nil {
+		return err
+	}
+	c.client = rpc.DialInProc(c.server)
+	c.eth = ethclient.NewClient(c.client)
+	return nil
+}
+
+// chainMeta is written next to a persisted chain so that reopening it with
+// another chain id fails instead of silently mixing two chains.
+type chainMeta struct {
+	ChainID uint64 `json:"chainId"`
+}
+
+func checkDataDir(dir string, chainID uint64) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create chain data dir: %w", err)
+	}
+	path := filepath.Join(dir, "chain.json")
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		raw, _ = json.Marshal(chainMeta{ChainID: chainID})
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			return fmt.Errorf("write chain metadata: %w", err)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read chain metadata: %w", err)
+	}
+	var m chainMeta
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return fmt.Errorf("read chain metadata %s: %w", path, err)
+	}
+	if m.ChainID != chainID {
+		return fmt.Errorf("chain data dir %s holds chain id %d, not %d: use another data dir or the same chain id", dir, m.ChainID, chainID)
+	}
+	return nil
+}
+
+// Close stops the chain, flushing a persisted chain to disk.
+func (c *Chain) Close() error {
+	c.closeOnce.Do(func() {
+		close(c.quit)
+		<-c.loopDone
+		c.client.Close()
+		c.server.Stop()
+		err := c.beacon.Stop()
+		c.closeErr = errors.Join(err, c.stack.Close())
+		c.log.Info("dev chain stopped")
+	})
+	return c.closeErr
+}
+
+// ChainID returns the chain id.
+func (c *Chain) ChainID() *big.Int { return new(big.Int).Set(c.chainID) }
+
+// Handler returns the JSON-RPC endpoint (POST; a plain GET answers 200 for
+// health checks). Transactions are mined as they arrive.
+func (c *Chain) Handler() http.Handler { return c.handler }
+
+// RPCClient returns an in-process client of the same JSON-RPC server the
+// Handler serves, so it sees automine and the evm_* methods. Do not close it;
+// Close does.
+func (c *Chain) RPCClient() *rpc.Client { return c.client }
+
+// EthClient returns an ethclient over RPCClient.
+func (c *Chain) EthClient() *ethclient.Client { return c.eth }
+
+// Serve serves Handler on ln until ctx ends, then shuts the listener down
+// gracefully. It does not close the chain.
+func (c *Chain) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: c.handler, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve chain RPC: %w", err)
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shut down chain RPC: %w", err)
+	}
+	return nil
+}

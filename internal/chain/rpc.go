@@ -1,0 +1,294 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// rawSender is the part of go-ethereum's transaction API the automine
+// wrapper delegates to (the concrete type is internal to go-ethereum).
+type rawSender interface {
+	SendRawTransaction(ctx context.Context, input hexutil.Bytes) (common.Hash, error)
+}
+
+// exposed lists the go-ethereum namespaces the dev chain serves; admin,
+// miner and debug are left out because they can stop or rewind the chain
+// under the block producer.
+func exposed(namespace string) bool {
+	switch namespace {
+	case "eth", "net", "txpool":
+		return true
+	}
+	return false
+}
+
+func (c *Chain) buildRPC(filterAPI any) error {
+	c.server = rpc.NewServer()
+	var inner rawSender
+	for _, api := range c.backend.APIs() {
+		if !exposed(api.Namespace) {
+			continue
+		}
+		if s, ok := api.Service.(rawSender); ok && api.Namespace == "eth" {
+			inner = s
+		}
+		if err := c.server.RegisterName(api.Namespace, api.Service); err != nil {
+			return fmt.Errorf("register %s API: %w", api.Namespace, err)
+		}
+	}
+	if inner == nil {
+		return fmt.Errorf("register eth API: go-ethereum's transaction API not found")
+	}
+	c.inner = inner
+	// Registered last: a name registered again replaces the method, which
+	// is how eth_sendRawTransaction gains automine.
+	for _, s := range []struct {
+		ns  string
+		svc any
+	}{
+		{"eth", filterAPI},
+		{"eth", &ethAPI{c: c, inner: inner}},
+		{"evm", &evmAPI{c: c}},
+		{"web3", web3API{}},
+	} {
+		if err := c.server.RegisterName(s.ns, s.svc); err != nil {
+			return fmt.Errorf("register %s API: %w", s.ns, err)
+		}
+	}
+	c.handler = withCORS(c.server)
+	return nil
+}
+
+// withCORS lets browser dapps on any origin talk to the dev chain, as
+// Anvil and Hardhat do; the chain listens on loopback only by default.
+func withCORS(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", "*")
+		if r.Method == http.MethodOptions {
+			h.Set("Access-Control-Allow-Methods", "POST, GET, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Content-Type")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// ethAPI overrides the eth methods that differ on a dev chain.
+type ethAPI struct {
+	c     *Chain
+	inner rawSender
+}
+
+// SendRawTransaction adds the transaction to the pool and returns once the
+// block containing it is on chain, so its receipt is already available.
+func (a *ethAPI) SendRawTransaction(ctx context.Context, input hexutil.Bytes) (common.Hash, error) {
+	return a.c.sendRaw(ctx, a.inner, input)
+}
+
+// SendTransaction signs with a dev account's key and sends like
+// SendRawTransaction.
+func (a *ethAPI) SendTransaction(ctx context.Context, args sendTxArgs) (common.Hash, error) {
+	if args.From == nil {
+		return common.Hash{}, fmt.Errorf("eth_sendTransaction: missing from")
+	}
+	key, ok := a.c.accounts[*args.From]
+	if !ok {
+		return common.Hash{}, fmt.Errorf("eth_sendTransaction: %s is not a dev account: sign the transaction yourself and use eth_sendRawTransaction", args.From.Hex())
+	}
+	return a.c.signAndSend(ctx, a.inner, key, args)
+}
+
+// Accounts lists the dev accounts, which eth_sendTransaction signs for.
+func (a *ethAPI) Accounts() []common.Address {
+	out := make([]common.Address, 0, DevAccountCount)
+	for _, d := range DevAccounts() {
+		out = append(out, d.Address)
+	}
+	return out
+}
+
+func (c *Chain) sendRaw(ctx context.Context, inner rawSender, input hexutil.Bytes) (common.Hash, error) {
+	h, err := inner.SendRawTransaction(ctx, input)
+	if err != nil {
+		return h, err
+	}
+	if err := c.seal(ctx, sealTxs, 0); err != nil {
+		return h, fmt.Errorf("mine transaction %s: %w", h.Hex(), err)
+	}
+	return h, nil
+}
+
+// sendTxArgs are eth_sendTransaction's parameters.
+type sendTxArgs struct {
+	From                 *common.Address `json:"from"`
+	To                   *common.Address `json:"to"`
+	Gas                  *hexutil.Uint64 `json:"gas"`
+	GasPrice             *hexutil.Big    `json:"gasPrice"`
+	MaxFeePerGas         *hexutil.Big    `json:"maxFeePerGas"`
+	MaxPriorityFeePerGas *hexutil.Big    `json:"maxPriorityFeePerGas"`
+	Value                *hexutil.Big    `json:"value"`
+	Nonce                *hexutil.Uint64 `json:"nonce"`
+	Data                 *hexutil.Bytes  `json:"data"`
+	Input                *hexutil.Bytes  `json:"input"`
+}
+
+func (c *Chain) senderLock(addr common.Address) *sync.Mutex {
+	m, _ := c.senderLocks.LoadOrStore(addr, new(sync.Mutex))
+	return m.(*sync.Mutex)
+}
+
+// signAndSend fills in nonce, gas and fees, signs with key and sends. The
+// sender's lock is held until the transaction is mined so that concurrent
+// calls for one account take consecutive nonces.
+func (c *Chain) signAndSend(ctx context.Context, inner rawSender, key *ecdsa.PrivateKey, args sendTxArgs) (common.Hash, error) {
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	mu := c.senderLock(from)
+	mu.Lock()
+	defer mu.Unlock()
+
+	var data []byte
+	switch {
+	case args.Input != nil:
+		data = *args.Input
+	case args.Data != nil:
+		data = *args.Data
+	}
+	value := new(big.Int)
+	if args.Value != nil {
+		value = args.Value.ToInt()
+	}
+	nonce := c.backend.TxPool().Nonce(from)
+	if args.Nonce != nil {
+		nonce = uint64(*args.Nonce)
+	}
+	var gas uint64
+	if args.Gas != nil {
+		gas = uint64(*args.Gas)
+	} else {
+		est, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: from, To: args.To, Value: value, Data: data})
+		if err != nil {
+			return common.Hash{}, fmt.Errorf("estimate gas: %w", err)
+		}
+		gas = est
+	}
+	head := c.backend.BlockChain().CurrentBlock()
+	var inner2 types.TxData
+	if args.GasPrice != nil {
+		inner2 = &types.LegacyTx{Nonce: nonce, GasPrice: args.GasPrice.ToInt(), Gas: gas, To: args.To, Value: value, Data: data}
+	} else {
+		tip := big.NewInt(1e9)
+		if args.MaxPriorityFeePerGas != nil {
+			tip = args.MaxPriorityFeePerGas.ToInt()
+		}
+		feeCap := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip)
+		if args.MaxFeePerGas != nil {
+			feeCap = args.MaxFeePerGas.ToInt()
+		}
+		inner2 = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: args.To, Value: value, Data: data}
+	}
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(c.chainID), inner2)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("sign transaction: %w", err)
+	}
+	raw, err := tx.MarshalBinary()
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("encode transaction: %w", err)
+	}
+	return c.sendRaw(ctx, inner, raw)
+}
+
+// evmAPI is the Hardhat/Anvil-style test control namespace.
+type evmAPI struct{ c *Chain }
+
+// Mine seals one block now. With a timestamp, the block gets that
+// timestamp if it is later than the head's (an empty pool is then needed).
+func (a *evmAPI) Mine(ctx context.Context, timestamp *quantity) (string, error) {
+	if timestamp != nil {
+		head := a.c.backend.BlockChain().CurrentBlock().Time
+		if uint64(*timestamp) <= head {
+			return "", fmt.Errorf("evm_mine: timestamp %d is not after the head block's %d", uint64(*timestamp), head)
+		}
+		if err := a.c.seal(ctx, sealAdjust, time.Duration(uint64(*timestamp)-head)*time.Second); err != nil {
+			return "", err
+		}
+		return "0x0", nil
+	}
+	if err := a.c.seal(ctx, sealMine, 0); err != nil {
+		return "", err
+	}
+	return "0x0", nil
+}
+
+// IncreaseTime mines a block the given number of seconds after the head
+// and returns the seconds added.
+func (a *evmAPI) IncreaseTime(ctx context.Context, seconds quantity) (hexutil.Uint64, error) {
+	if seconds == 0 || seconds > 100*365*24*3600 {
+		return 0, fmt.Errorf("evm_increaseTime: seconds must be between 1 and 100 years, got %d", uint64(seconds))
+	}
+	if err := a.c.seal(ctx, sealAdjust, time.Duration(seconds)*time.Second); err != nil {
+		return 0, err
+	}
+	return hexutil.Uint64(seconds), nil
+}
+
+// quantity accepts a JSON number, a 0x-hex string or a decimal string, as
+// the various dev-chain clients send them.
+type quantity uint64
+
+func (q *quantity) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		var n uint64
+		if err := json.Unmarshal(b, &n); err != nil {
+			return fmt.Errorf("want a non-negative integer or a hex string, got %s", truncate(string(b)))
+		}
+		*q = quantity(n)
+		return nil
+	}
+	var n uint64
+	var err error
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		n, err = hexutil.DecodeUint64(s)
+	} else {
+		n, err = strconv.ParseUint(s, 10, 64)
+	}
+	if err != nil {
+		return fmt.Errorf("want a non-negative integer or a hex string, got %q", truncate(s))
+	}
+	*q = quantity(n)
+	return nil
+}
+
+func truncate(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// web3API answers web3_clientVersion and web3_sha3.
+type web3API struct{}
+
+// ClientVersion names the dev chain.
+func (web3API) ClientVersion() string { return "obol-devchain/go-ethereum" }
+
+// Sha3 returns keccak256 of the input.
+func (web3API) Sha3(input hexutil.Bytes) hexutil.Bytes { return crypto.Keccak256(input) }
+

@@ -1,0 +1,151 @@
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrClosed is returned by calls on a closed chain.
+var ErrClosed = errors.New("dev chain is closed")
+
+type sealKind int
+
+const (
+	sealTxs    sealKind = iota // mine the pool (automine after a transaction)
+	sealMine                   // evm_mine: one block even if the pool is empty
+	sealAdjust                 // evm_increaseTime: a block d later than its parent
+)
+
+type sealReq struct {
+	kind   sealKind
+	adjust time.Duration
+	done   chan error
+}
+
+// maxBlocksPerSeal bounds how many blocks one seal round may produce while
+// draining a pool larger than the block gas limit.
+const maxBlocksPerSeal = 64
+
+// seal asks the block producer for a block and waits until it is on chain.
+// Concurrent transaction seals are grouped: every transaction in the pool
+// when a round starts goes into that round's block(s), so N concurrent
+// senders cost one block, not N.
+func (c *Chain) seal(ctx context.Context, kind sealKind, adjust time.Duration) error {
+	req := sealReq{kind: kind, adjust: adjust, done: make(chan error, 1)}
+	select {
+	case c.sealReqs <- req:
+	case <-c.quit:
+		return ErrClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-c.quit:
+		return ErrClosed
+	}
+}
+
+// sealLoop is the only goroutine that produces blocks.
+func (c *Chain) sealLoop() {
+	defer close(c.loopDone)
+	for {
+		var batch []sealReq
+		select {
+		case <-c.quit:
+			return
+		case r := <-c.sealReqs:
+			batch = append(batch, r)
+		}
+	drain:
+		for {
+			select {
+			case r := <-c.sealReqs:
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		c.runBatch(batch)
+	}
+}
+
+func (c *Chain) runBatch(batch []sealReq) {
+	mines, txs := 0, 0
+	for _, r := range batch {
+		switch r.kind {
+		case sealTxs:
+			txs++
+		case sealMine:
+			mines++
+		}
+	}
+	var err error
+	if mines > 0 || txs > 0 {
+		err = c.commit(mines)
+	}
+	for _, r := range batch {
+		if r.kind == sealTxs || r.kind == sealMine {
+			r.done <- err
+		}
+	}
+	for _, r := range batch {
+		if r.kind != sealAdjust {
+			continue
+		}
+		aerr := c.commit(0) // AdjustTime needs an empty pool
+		if aerr == nil {
+			aerr = c.adjust(r.adjust)
+		}
+		r.done <- aerr
+	}
+}
+
+// commit seals at least minBlocks blocks and keeps sealing while executable
+// transactions remain in the pool (a transaction waiting behind a nonce gap
+// is not executable and mines nothing).
+func (c *Chain) commit(minBlocks int) error {
+	for i := 0; i < minBlocks+maxBlocksPerSeal; i++ {
+		// The pool promotes new transactions in the background; wait for it
+		// so that a transaction just sent counts as pending.
+		if err := c.backend.TxPool().Sync(); err != nil {
+			return fmt.Errorf("sync transaction pool: %w", err)
+		}
+		pending, _ := c.backend.TxPool().Stats()
+		if i >= minBlocks && pending == 0 {
+			return nil
+		}
+		before := c.backend.BlockChain().CurrentBlock().Number.Uint64()
+		c.beacon.Commit()
+		if after := c.backend.BlockChain().CurrentBlock().Number.Uint64(); after != before+1 {
+			return fmt.Errorf("seal block %d: block producer did not advance the chain", before+1)
+		}
+	}
+	return nil
+}
+
+func (c *Chain) adjust(d time.Duration) error {
+	if err := c.beacon.AdjustTime(d); err != nil {
+		return fmt.Errorf("adjust time: %w", err)
+	}
+	return nil
+}
+
+// Mine seals one block now, with whatever transactions are pending.
+func (c *Chain) Mine() error {
+	return c.seal(context.Background(), sealMine, 0)
+}
+
+// IncreaseTime seals a block whose timestamp is its parent's plus d (whole
+// seconds; d must be positive). Later blocks are stamped with the wall clock
+// or one second after their parent, whichever is later, so the chain clock
+// never goes back.
+func (c *Chain) IncreaseTime(d time.Duration) error {
+	if d < time.Second {
+		return fmt.Errorf("increase time by %s: must be at least one second", d)
+	}
+	return c.seal(context.Background(), sealAdjust, d)
+}
