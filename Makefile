@@ -5,6 +5,7 @@
 # git-ignored caches and reused when present:
 #   test/node/node_modules   official npm clients (openai, viem, @x402/*)
 #   .cache/bin               tools built from Go modules (abigen, ...)
+#   .cache/ollama            Ollama server built from source (scripts/ollama.sh)
 
 SHELL       := /bin/bash
 GO          ?= go
@@ -17,8 +18,11 @@ GETH_VERSION := v1.17.10
 TEST_TIMEOUT ?= 60m
 
 export OBOL_NODE_MODULES := $(CURDIR)/test/node/node_modules
+# Under make, the real-Ollama gateway test fails (not skips) without the binary.
+export OBOL_OLLAMA_BIN := $(CURDIR)/.cache/ollama/bin/ollama
+export OBOL_REQUIRE_OLLAMA := 1
 
-.PHONY: all build test vet unit node-deps contracts generate bench clean
+.PHONY: all build test vet unit node-deps contracts generate bench clean ollama
 
 all: build
 
@@ -26,11 +30,16 @@ build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/obol ./cmd/obol
 
 ## test: everything, as CI runs it.
-test: node-deps vet
+test: node-deps ollama vet
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 
 vet:
 	$(GO) vet ./...
+
+## ollama: Ollama v0.17.4 built from source (CPU) for the gateway's real-Ollama
+## test; ~5 min once, then reused from .cache/ollama.
+ollama:
+	scripts/ollama.sh
 
 ## node-deps: the official npm clients the interop tests drive.
 node-deps: test/node/node_modules/.installed
