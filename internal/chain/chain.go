@@ -97,12 +97,16 @@ func New(opts Options) (*Chain, error) {
 		c.accounts[a.Address] = a.Key
 	}
 	c.accounts[crypto.PubkeyToAddress(c.faucet.PublicKey)] = c.faucet
+	// Genesis is stamped with the wall clock so that calls and gas
+	// estimates against the head see a realistic block.timestamp.
+	genesisTime := uint64(time.Now().Unix())
 	if opts.DataDir != "" {
-		if err := checkDataDir(opts.DataDir, opts.ChainID); err != nil {
+		var err error
+		if genesisTime, err = loadMeta(opts.DataDir, opts.ChainID, genesisTime); err != nil {
 			return nil, err
 		}
 	}
-	if err := c.start(); err != nil {
+	if err := c.start(genesisTime); err != nil {
 		if c.stack != nil {
 			_ = c.stack.Close()
 		}
@@ -115,8 +119,8 @@ func New(opts Options) (*Chain, error) {
 	return c, nil
 }
 
-func (c *Chain) start() error {
-	gen, err := genesis(c.chainID.Uint64())
+func (c *Chain) start(genesisTime uint64) error {
+	gen, err := genesis(c.chainID.Uint64(), genesisTime)
 	if err != nil {
 		return err
 	}
@@ -162,34 +166,39 @@ func (c *Chain) start() error {
 
 // chainMeta is written next to a persisted chain so that reopening it with
 // another chain id fails instead of silently mixing two chains.
+// It also keeps the genesis timestamp, which must be the same on every open
+// for the genesis block to match the stored one.
 type chainMeta struct {
-	ChainID uint64 `json:"chainId"`
+	ChainID     uint64 `json:"chainId"`
+	GenesisTime uint64 `json:"genesisTime"`
 }
 
-func checkDataDir(dir string, chainID uint64) error {
+// loadMeta reads (or, for a new data dir, creates) the chain metadata and
+// returns the genesis timestamp to use.
+func loadMeta(dir string, chainID uint64, now uint64) (uint64, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create chain data dir: %w", err)
+		return 0, fmt.Errorf("create chain data dir: %w", err)
 	}
 	path := filepath.Join(dir, "chain.json")
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		raw, _ = json.Marshal(chainMeta{ChainID: chainID})
+		raw, _ = json.Marshal(chainMeta{ChainID: chainID, GenesisTime: now})
 		if err := os.WriteFile(path, raw, 0o600); err != nil {
-			return fmt.Errorf("write chain metadata: %w", err)
+			return 0, fmt.Errorf("write chain metadata: %w", err)
 		}
-		return nil
+		return now, nil
 	}
 	if err != nil {
-		return fmt.Errorf("read chain metadata: %w", err)
+		return 0, fmt.Errorf("read chain metadata: %w", err)
 	}
 	var m chainMeta
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return fmt.Errorf("read chain metadata %s: %w", path, err)
+		return 0, fmt.Errorf("read chain metadata %s: %w", path, err)
 	}
 	if m.ChainID != chainID {
-		return fmt.Errorf("chain data dir %s holds chain id %d, not %d: use another data dir or the same chain id", dir, m.ChainID, chainID)
+		return 0, fmt.Errorf("chain data dir %s holds chain id %d, not %d: use another data dir or the same chain id", dir, m.ChainID, chainID)
 	}
-	return nil
+	return m.GenesisTime, nil
 }
 
 // Close stops the chain, flushing a persisted chain to disk.

@@ -53,7 +53,7 @@ const (
 // funded, and the contracts' runtime code placed with their storage written
 // directly (they have no constructors), so the chain is usable at block 0
 // without any setup transaction.
-func genesis(chainID uint64) (*core.Genesis, error) {
+func genesis(chainID, timestamp uint64) (*core.Genesis, error) {
 	cfg := *params.AllDevChainProtocolChanges
 	cfg.ChainID = new(big.Int).SetUint64(chainID)
 
@@ -82,10 +82,11 @@ func genesis(chainID uint64) (*core.Genesis, error) {
 		alloc[p.Address] = acct
 	}
 	return &core.Genesis{
-		Config:   &cfg,
-		GasLimit: ethconfig.Defaults.Miner.GasCeil,
-		BaseFee:  big.NewInt(params.InitialBaseFee),
-		Alloc:    alloc,
+		Config:    &cfg,
+		Timestamp: timestamp,
+		GasLimit:  ethconfig.Defaults.Miner.GasCeil,
+		BaseFee:   big.NewInt(params.InitialBaseFee),
+		Alloc:     alloc,
 	}, nil
 }
 

@@ -291,4 +291,3 @@ func (web3API) ClientVersion() string { return "obol-devchain/go-ethereum" }
 
 // Sha3 returns keccak256 of the input.
 func (web3API) Sha3(input hexutil.Bytes) hexutil.Bytes { return crypto.Keccak256(input) }
-
