@@ -148,6 +148,32 @@ func (gw *Gateway) modelInfo(r *http.Request) (any, *apiError) {
 	}{data}, nil
 }
 
+// PreferRequest is the body of POST /admin/prefer (obol's own: LiteLLM has
+// no reorder API): move these model groups to the head of the list.
+type PreferRequest struct {
+	Models []string `json:"models"`
+}
+
+func (gw *Gateway) prefer(r *http.Request) (any, *apiError) {
+	var req PreferRequest
+	if e := decodeStrict(r, &req); e != nil {
+		return nil, e
+	}
+	err := gw.change(func(c *config.Config) error {
+		_, err := c.Prefer(req.Models)
+		if err != nil {
+			return errBadRequest(err.Error())
+		}
+		return nil
+	})
+	if err != nil {
+		gw.metrics.admin.WithLabelValues("prefer", "error").Inc()
+		return nil, asAPIError(err)
+	}
+	gw.metrics.admin.WithLabelValues("prefer", "ok").Inc()
+	return map[string]any{"models": gw.Models()}, nil
+}
+
 // reload re-reads the source of truth (e.g. after `obol model prefer` or a
 // new provider key), replacing the runtime copy and every admin change.
 func (gw *Gateway) reload(*http.Request) (any, *apiError) {
@@ -276,6 +302,14 @@ func (c *AdminClient) DeleteModelName(ctx context.Context, name string) (int, er
 		n++
 	}
 	return n, nil
+}
+
+// Prefer calls POST /admin/prefer: reorder the live list (and runtime copy).
+func (c *AdminClient) Prefer(ctx context.Context, models []string) error {
+	if err := c.do(ctx, http.MethodPost, "/admin/prefer", PreferRequest{Models: models}, nil); err != nil {
+		return fmt.Errorf("prefer models: %w", err)
+	}
+	return nil
 }
 
 // Reload calls POST /admin/reload: rebuild from the source config.

@@ -204,6 +204,7 @@ func (gw *Gateway) routes() http.Handler {
 	mux.HandleFunc("GET /model/info", gw.admin(gw.modelInfo))
 	mux.HandleFunc("GET /v1/model/info", gw.admin(gw.modelInfo))
 	mux.HandleFunc("POST /admin/reload", gw.admin(gw.reload))
+	mux.HandleFunc("POST /admin/prefer", gw.admin(gw.prefer))
 	health := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"healthy"}`))

@@ -28,6 +28,7 @@ const (
 	Fault503                 // 503 Service Unavailable
 	Fault524                 // 524 (a Cloudflare-style upstream timeout)
 	FaultSlow                // wait Options.Delay before answering
+	FaultOffTopic            // answer with text that ignores the request
 )
 
 // Options configure an Upstream.
@@ -233,6 +234,8 @@ func (u *Upstream) chat(w http.ResponseWriter, r *http.Request) {
 		}
 	case FaultEmpty:
 		content = ""
+	case FaultOffTopic:
+		content = "I would rather talk about the weather."
 	}
 	var tool string
 	if len(req.Tools) > 0 && strings.Contains(strings.ToLower(user), "call tool") {
