@@ -1,0 +1,110 @@
+// Package admin is the stack's local admin API for resources: ServiceOffers
+// and PurchaseRequests over the store, and the stack's status. It is served
+// on the local listener behind the master key; the CLI reaches it through
+// the typed client in package client.
+//
+// Routes (all JSON):
+//
+//	GET    /admin/v1/{kind}                    list (kind: serviceoffers | purchaserequests)
+//	GET    /admin/v1/{kind}/{namespace}/{name} one object; ETag is its resourceVersion
+//	PUT    /admin/v1/{kind}/{namespace}/{name} create or update the spec (and labels,
+//	                                           annotations); If-Match guards against races
+//	DELETE /admin/v1/{kind}/{namespace}/{name}
+//	GET    /admin/v1/status                    the stack's status
+//
+// Like caddy's admin endpoint, it refuses requests whose Host or Origin is
+// not loopback, so a web page cannot drive it through DNS rebinding.
+package admin
+
+import (
+	"context"
+	"crypto/subtle"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/obol-dev/obol/api/v1alpha1"
+	"github.com/obol-dev/obol/internal/httpx"
+	"github.com/obol-dev/obol/internal/store"
+)
+
+// Prefix is where the admin API is mounted.
+const Prefix = "/admin/v1/"
+
+// StatusFunc reports the stack's status (any JSON-encodable value).
+type StatusFunc func(ctx context.Context) (any, error)
+
+// Options configure the admin API.
+type Options struct {
+	Logger    *slog.Logger
+	MasterKey string
+	Offers    store.Store[*v1alpha1.ServiceOffer]
+	Purchases store.Store[*v1alpha1.PurchaseRequest]
+	Status    StatusFunc
+	// AllowRemote skips the loopback Host/Origin check (Kubernetes mode,
+	// where the API sits behind a Service).
+	AllowRemote bool
+}
+
+// New returns the admin API handler.
+func New(opts Options) http.Handler {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	mux := http.NewServeMux()
+	offers := resource[*v1alpha1.ServiceOffer]{store: opts.Offers, kind: store.ServiceOfferKind()}
+	purchases := resource[*v1alpha1.PurchaseRequest]{store: opts.Purchases, kind: store.PurchaseRequestKind()}
+	offers.mount(mux, opts.Logger, "serviceoffers")
+	purchases.mount(mux, opts.Logger, "purchaserequests")
+	mux.Handle("GET "+Prefix+"status", httpx.Handle(opts.Logger, func(w http.ResponseWriter, r *http.Request) error {
+		if opts.Status == nil {
+			return httpx.Errorf(http.StatusNotFound, "not_found", "status is not available")
+		}
+		st, err := opts.Status(r.Context())
+		if err != nil {
+			return err
+		}
+		httpx.WriteJSON(w, http.StatusOK, st)
+		return nil
+	}))
+	return guard(opts, mux)
+}
+
+// guard enforces the master key and the loopback Host/Origin rule.
+func guard(opts Options, next http.Handler) http.Handler {
+	want := []byte("Bearer " + opts.MasterKey)
+	return httpx.Handle(opts.Logger, func(w http.ResponseWriter, r *http.Request) error {
+		if !opts.AllowRemote && (!loopbackHost(r.Host) || !loopbackOrigin(r.Header.Get("Origin"))) {
+			return httpx.Errorf(http.StatusForbidden, "forbidden_host", "the admin API answers only loopback hosts and origins")
+		}
+		got := []byte(r.Header.Get("Authorization"))
+		if opts.MasterKey == "" || subtle.ConstantTimeCompare(got, want) != 1 {
+			return httpx.Errorf(http.StatusUnauthorized, "unauthorized", "missing or wrong master key: send Authorization: Bearer <master key> (see <data-dir>/secrets/master-key)")
+		}
+		next.ServeHTTP(w, r)
+		return nil
+	})
+}
+
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func loopbackOrigin(origin string) bool {
+	if origin == "" {
+		return true
+	}
+	u, err := url.Parse(origin)
+	return err == nil && loopbackHost(u.Host)
+}
