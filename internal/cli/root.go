@@ -101,6 +101,9 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newDemoCmd,
 	newWalletCmd,
 	newStackCmd,
+	newModelCmd,
+	newGatewayCmd,
+	newSmokeCmd,
 }
 
 func (g *Globals) validate() error {

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/obol-dev/obol/internal/atomicfile"
 	"github.com/obol-dev/obol/internal/llm/config"
 )
 
@@ -194,7 +195,7 @@ func (gw *Gateway) Reload() error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(gw.opts.RuntimePath, mustMarshal(cfg)); err != nil {
+	if err := atomicfile.Write(gw.opts.RuntimePath, mustMarshal(cfg), 0o600); err != nil {
 		return fmt.Errorf("write runtime config: %w", err)
 	}
 	gw.table.Store(t)
@@ -216,7 +217,7 @@ func (gw *Gateway) change(edit func(*config.Config) error) error {
 	if err != nil {
 		return errBadRequest("the change would break the config: " + err.Error())
 	}
-	if err := writeAtomic(gw.opts.RuntimePath, mustMarshal(next)); err != nil {
+	if err := atomicfile.Write(gw.opts.RuntimePath, mustMarshal(next), 0o600); err != nil {
 		return fmt.Errorf("write runtime config: %w", err)
 	}
 	gw.table.Store(t)

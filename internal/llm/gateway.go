@@ -27,6 +27,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/obol-dev/obol/internal/atomicfile"
 	"github.com/obol-dev/obol/internal/llm/config"
 )
 
@@ -103,7 +104,7 @@ func New(o Options) (*Gateway, error) {
 		return nil, errors.New("new gateway: no master key: pass --master-key, set OBOL_MASTER_KEY, or set general_settings.master_key in " + o.ConfigPath)
 	}
 	gw.bearer = "Bearer " + gw.masterKey
-	if err := writeAtomic(o.RuntimePath, mustMarshal(cfg)); err != nil {
+	if err := atomicfile.Write(o.RuntimePath, mustMarshal(cfg), 0o600); err != nil {
 		return nil, fmt.Errorf("write runtime config: %w", err)
 	}
 	gw.table.Store(t)
@@ -322,44 +323,3 @@ func ParseSecrets(data []byte) map[string]string {
 	}
 	return out
 }
-
-// writeAtomic replaces path with data via a temp file and rename, so a
-// reader (or a crash) never sees half a file.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(dirOf(path), ".tmp-"+baseOf(path)+"-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
-}
-
-func dirOf(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		if i == 0 {
-			return "/"
-		}
-		return p[:i]
-	}
-	return "."
-}
-
-func baseOf(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
