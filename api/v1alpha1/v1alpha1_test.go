@@ -382,3 +382,22 @@ func FuzzServiceOfferDecodeValidate(f *testing.F) {
 		}
 	})
 }
+
+func TestRequestAmount(t *testing.T) {
+	tests := []struct {
+		price    PriceSpec
+		decimals int
+		want     string
+	}{
+		{PriceSpec{PerRequest: "0.001"}, 6, "1000"},
+		{PriceSpec{PerMTok: "1.25"}, 6, "1250"},
+		{PriceSpec{PerMTok: "0.000001"}, 6, "1"}, // rounds up, never free
+		{PriceSpec{PerMTok: "2"}, 18, "2000000000000000"},
+	}
+	for _, tt := range tests {
+		got, err := PaymentOption{Price: tt.price}.RequestAmount(tt.decimals)
+		if err != nil || got.String() != tt.want {
+			t.Errorf("RequestAmount(%+v, %d) = %v, %v; want %s", tt.price, tt.decimals, got, err, tt.want)
+		}
+	}
+}

@@ -437,3 +437,27 @@ func validatePaymentPayload(raw []byte) error {
 	}
 	return nil
 }
+
+// ApproxTokensPerRequest is how a per-million-token price becomes the
+// per-request amount a 402 asks for, until metered billing exists: one
+// request is charged as 1000 tokens (perMTok 1.25 USDC → 0.00125 USDC).
+const ApproxTokensPerRequest = 1000
+
+// RequestAmount is the atomic amount one request costs under this option:
+// perRequest as is, perMTok scaled by ApproxTokensPerRequest and rounded
+// up to at least one atomic unit (never a free request).
+func (p PaymentOption) RequestAmount(decimals int) (*big.Int, error) {
+	if p.Price.PerRequest != "" {
+		return AtomicAmount(p.Price.PerRequest, decimals)
+	}
+	perM, err := AtomicAmount(p.Price.PerMTok, decimals)
+	if err != nil {
+		return nil, err
+	}
+	n := new(big.Int).Mul(perM, big.NewInt(ApproxTokensPerRequest))
+	q, r := new(big.Int).QuoRem(n, big.NewInt(1_000_000), new(big.Int))
+	if r.Sign() > 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q, nil
+}
