@@ -116,26 +116,27 @@ func (s *CatalogService) Requirements() (x402.PaymentRequirements, error) {
 		Extra: map[string]any{"name": s.Asset.EIP712Domain.Name, "version": s.Asset.EIP712Domain.Version, "assetTransferMethod": method}}, nil
 }
 
-// Diff lists how a 402 option differs from the catalog's terms (network,
-// asset, payTo, amount, transfer method); empty when they agree.
-func Diff(catalog, offered *x402.PaymentRequirements) []string {
+// Diff lists how a 402 option differs from the terms the buyer expects
+// (network, asset, payTo, amount, transfer method), naming the expected side
+// by label ("catalog", "purchase"); empty when they agree.
+func Diff(label string, catalog, offered *x402.PaymentRequirements) []string {
 	var d []string
 	if NormalizeNetwork(catalog.Network) != NormalizeNetwork(offered.Network) {
-		d = append(d, fmt.Sprintf("network: catalog %s, 402 %s", catalog.Network, offered.Network))
+		d = append(d, fmt.Sprintf("network: %s %s, 402 %s", label, catalog.Network, offered.Network))
 	}
 	if !strings.EqualFold(catalog.Asset, offered.Asset) {
-		d = append(d, fmt.Sprintf("asset: catalog %s, 402 %s", catalog.Asset, offered.Asset))
+		d = append(d, fmt.Sprintf("asset: %s %s, 402 %s", label, catalog.Asset, offered.Asset))
 	}
 	if !strings.EqualFold(catalog.PayTo, offered.PayTo) {
-		d = append(d, fmt.Sprintf("payTo: catalog %s, 402 %s", catalog.PayTo, offered.PayTo))
+		d = append(d, fmt.Sprintf("payTo: %s %s, 402 %s", label, catalog.PayTo, offered.PayTo))
 	}
 	ca, _ := new(big.Int).SetString(catalog.Amount, 10)
 	oa, _ := new(big.Int).SetString(offered.Amount, 10)
 	if ca == nil || oa == nil || ca.Cmp(oa) != 0 {
-		d = append(d, fmt.Sprintf("price: catalog %s, 402 %s (atomic units)", catalog.Amount, offered.Amount))
+		d = append(d, fmt.Sprintf("price: %s %s, 402 %s (atomic units)", label, catalog.Amount, offered.Amount))
 	}
 	if catalog.TransferMethod() != offered.TransferMethod() {
-		d = append(d, fmt.Sprintf("transfer method: catalog %s, 402 %s", catalog.TransferMethod(), offered.TransferMethod()))
+		d = append(d, fmt.Sprintf("transfer method: %s %s, 402 %s", label, catalog.TransferMethod(), offered.TransferMethod()))
 	}
 	return d
 }

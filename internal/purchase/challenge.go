@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/obol-dev/obol/internal/x402"
 )
@@ -127,6 +128,21 @@ func Probe(ctx context.Context, client *http.Client, endpoint, model string) (*x
 	default:
 		return nil, fmt.Errorf("%w: %s answered %d: %s", ErrProbe, endpoint, resp.StatusCode, snippet(b))
 	}
+}
+
+// HTTPProber probes sellers over HTTP (the purchase reconciler's Prober).
+type HTTPProber struct {
+	// Client defaults to one with a 30 s timeout.
+	Client *http.Client
+}
+
+// Probe implements the reconciler's Prober with Probe.
+func (p HTTPProber) Probe(ctx context.Context, endpoint, model string) (*x402.PaymentRequired, error) {
+	c := p.Client
+	if c == nil {
+		c = &http.Client{Timeout: 30 * time.Second}
+	}
+	return Probe(ctx, c, endpoint, model)
 }
 
 func snippet(b []byte) string {

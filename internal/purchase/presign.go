@@ -109,7 +109,7 @@ func chooseRequirements(svc *CatalogService, ch *x402.PaymentRequired) (x402.Pay
 	}
 	var diffs []string
 	for i := range ch.Accepts {
-		d := Diff(&want, &ch.Accepts[i])
+		d := Diff("catalog", &want, &ch.Accepts[i])
 		if len(d) == 0 {
 			return ch.Accepts[i], nil
 		}
