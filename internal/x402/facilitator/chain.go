@@ -1,0 +1,288 @@
+package facilitator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/obol-dev/obol/internal/x402"
+)
+
+// Backend is the part of an Ethereum JSON-RPC client the facilitator uses;
+// *ethclient.Client implements it.
+type Backend interface {
+	ChainID(ctx context.Context) (*big.Int, error)
+	CallContract(ctx context.Context, msg ethereum.CallMsg, block *big.Int) ([]byte, error)
+	EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error)
+	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
+	SendTransaction(ctx context.Context, tx *types.Transaction) error
+	TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error)
+	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
+}
+
+// The contract interfaces the facilitator calls (facts from the x402
+// contracts and FiatTokenV2; only what is used).
+const abiJSON = `[
+{"type":"function","name":"transferWithAuthorization","stateMutability":"nonpayable","inputs":[
+ {"name":"from","type":"address"},{"name":"to","type":"address"},{"name":"value","type":"uint256"},
+ {"name":"validAfter","type":"uint256"},{"name":"validBefore","type":"uint256"},{"name":"nonce","type":"bytes32"},
+ {"name":"v","type":"uint8"},{"name":"r","type":"bytes32"},{"name":"s","type":"bytes32"}],"outputs":[]},
+{"type":"function","name":"authorizationState","stateMutability":"view","inputs":[{"name":"a","type":"address"},{"name":"n","type":"bytes32"}],"outputs":[{"name":"","type":"bool"}]},
+{"type":"function","name":"balanceOf","stateMutability":"view","inputs":[{"name":"a","type":"address"}],"outputs":[{"name":"","type":"uint256"}]},
+{"type":"function","name":"allowance","stateMutability":"view","inputs":[{"name":"o","type":"address"},{"name":"s","type":"address"}],"outputs":[{"name":"","type":"uint256"}]},
+{"type":"function","name":"name","stateMutability":"view","inputs":[],"outputs":[{"name":"","type":"string"}]},
+{"type":"function","name":"version","stateMutability":"view","inputs":[],"outputs":[{"name":"","type":"string"}]},
+{"type":"function","name":"settle","stateMutability":"nonpayable","inputs":[
+ {"name":"permit","type":"tuple","components":[{"name":"permitted","type":"tuple","components":[{"name":"token","type":"address"},{"name":"amount","type":"uint256"}]},{"name":"nonce","type":"uint256"},{"name":"deadline","type":"uint256"}]},
+ {"name":"owner","type":"address"},
+ {"name":"witness","type":"tuple","components":[{"name":"to","type":"address"},{"name":"validAfter","type":"uint256"}]},
+ {"name":"signature","type":"bytes"}],"outputs":[]},
+{"type":"function","name":"settleWithPermit","stateMutability":"nonpayable","inputs":[
+ {"name":"permit2612","type":"tuple","components":[{"name":"value","type":"uint256"},{"name":"deadline","type":"uint256"},{"name":"r","type":"bytes32"},{"name":"s","type":"bytes32"},{"name":"v","type":"uint8"}]},
+ {"name":"permit","type":"tuple","components":[{"name":"permitted","type":"tuple","components":[{"name":"token","type":"address"},{"name":"amount","type":"uint256"}]},{"name":"nonce","type":"uint256"},{"name":"deadline","type":"uint256"}]},
+ {"name":"owner","type":"address"},
+ {"name":"witness","type":"tuple","components":[{"name":"to","type":"address"},{"name":"validAfter","type":"uint256"}]},
+ {"name":"signature","type":"bytes"}],"outputs":[]},
+{"type":"event","name":"Transfer","anonymous":false,"inputs":[{"name":"from","type":"address","indexed":true},{"name":"to","type":"address","indexed":true},{"name":"value","type":"uint256","indexed":false}]}
+]`
+
+// Custom errors of Permit2 and the x402 proxy, mapped to reason codes.
+var revertReasons = map[string]x402.Reason{
+	"PaymentTooEarly()":          x402.ReasonPermit2PaymentTooEarly,
+	"InvalidAmount()":            x402.ReasonPermit2InvalidAmount,
+	"InvalidDestination()":       x402.ReasonPermit2InvalidDestination,
+	"InvalidOwner()":             x402.ReasonPermit2InvalidOwner,
+	"Permit2612AmountMismatch()": x402.ReasonPermit2EIP2612Mismatch,
+	"InvalidNonce()":             x402.ReasonPermit2InvalidNonce,
+	"SignatureExpired(uint256)":  x402.ReasonPermit2DeadlineExpired,
+	"InvalidSigner()":            x402.ReasonPermit2InvalidSignature,
+	"InvalidSignature()":         x402.ReasonPermit2InvalidSignature,
+	"InvalidSignatureLength()":   x402.ReasonPermit2InvalidSignature,
+	"InvalidAmount(uint256)":     x402.ReasonPermit2InvalidAmount,
+}
+
+// contracts holds the parsed ABI and the selector table; built per
+// Facilitator so nothing is package-level mutable.
+type contracts struct {
+	abi       abi.ABI
+	selectors map[[4]byte]x402.Reason
+	transfer  common.Hash
+}
+
+func newContracts() (*contracts, error) {
+	a, err := abi.JSON(strings.NewReader(abiJSON))
+	if err != nil {
+		return nil, fmt.Errorf("parse contract ABI: %w", err)
+	}
+	c := &contracts{abi: a, selectors: map[[4]byte]x402.Reason{}, transfer: a.Events["Transfer"].ID}
+	for sig, r := range revertReasons {
+		var sel [4]byte
+		copy(sel[:], crypto4(sig))
+		c.selectors[sel] = r
+	}
+	return c, nil
+}
+
+type permitTransferFrom struct {
+	Permitted struct {
+		Token  common.Address
+		Amount *big.Int
+	}
+	Nonce    *big.Int
+	Deadline *big.Int
+}
+
+type witness struct {
+	To         common.Address
+	ValidAfter *big.Int
+}
+
+type eip2612Permit struct {
+	Value    *big.Int
+	Deadline *big.Int
+	R        [32]byte
+	S        [32]byte
+	V        uint8
+}
+
+// settlement returns the contract and calldata that settle pay.
+func (c *contracts) settlement(pay *x402.Payment) (common.Address, []byte, error) {
+	if pay.Method == x402.TransferEIP3009 {
+		m := pay.ERC3009
+		var r, s [32]byte
+		copy(r[:], pay.Signature[:32])
+		copy(s[:], pay.Signature[32:64])
+		data, err := c.abi.Pack("transferWithAuthorization", m.From, m.To, m.Value, m.ValidAfter, m.ValidBefore, [32]byte(m.Nonce), pay.Signature[64], r, s)
+		return pay.Asset, data, err
+	}
+	m := pay.Permit2
+	var p permitTransferFrom
+	p.Permitted.Token, p.Permitted.Amount, p.Nonce, p.Deadline = m.Token, m.Amount, m.Nonce, m.Deadline
+	w := witness{To: m.WitnessTo, ValidAfter: m.WitnessValidFrom}
+	if pay.EIP2612 != nil {
+		e := eip2612Permit{Value: pay.EIP2612.Value, Deadline: pay.EIP2612.Deadline, R: pay.EIP2612.R, S: pay.EIP2612.S, V: pay.EIP2612.V}
+		data, err := c.abi.Pack("settleWithPermit", e, p, m.Owner, w, pay.Signature)
+		return x402.ExactPermit2Proxy, data, err
+	}
+	data, err := c.abi.Pack("settle", p, m.Owner, w, pay.Signature)
+	return x402.ExactPermit2Proxy, data, err
+}
+
+// call runs a view function and unpacks its single result.
+func (c *contracts) call(ctx context.Context, b Backend, to common.Address, method string, args ...any) (any, error) {
+	data, err := c.abi.Pack(method, args...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := b.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := c.abi.Unpack(method, out)
+	if err != nil || len(vals) != 1 {
+		return nil, fmt.Errorf("call %s: bad result %x", method, out)
+	}
+	return vals[0], nil
+}
+
+// revertData extracts the revert payload from an RPC error, if any.
+func revertData(err error) []byte {
+	var de rpc.DataError
+	if errors.As(err, &de) {
+		if s, ok := de.ErrorData().(string); ok {
+			if b, err := hexutil.Decode(s); err == nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// revertMessage is the Error(string) text of a revert, or the RPC error text.
+func revertMessage(err error) string {
+	data := revertData(err)
+	if len(data) > 4 && hexutil.Encode(data[:4]) == "0x08c379a0" {
+		if s, uerr := abi.UnpackRevert(data); uerr == nil {
+			return s
+		}
+	}
+	return err.Error()
+}
+
+// simulate dry-runs the settlement (eth_estimateGas, which also prices it)
+// and on failure diagnoses the reason like the reference facilitator.
+func (f *Facilitator) simulate(ctx context.Context, n *network, pay *x402.Payment, req *x402.PaymentRequirements) (uint64, *x402.Error) {
+	to, data, err := f.contracts.settlement(pay)
+	if err != nil {
+		return 0, &x402.Error{Reason: x402.ReasonInvalidPayload, Message: "encode settlement: " + err.Error()}
+	}
+	gas, err := n.backend.EstimateGas(ctx, ethereum.CallMsg{From: f.address, To: &to, Data: data})
+	if err == nil {
+		return gas, nil
+	}
+	if ctx.Err() != nil {
+		return 0, &x402.Error{Reason: x402.ReasonUnexpectedVerifyError, Message: "chain simulation cancelled: " + ctx.Err().Error()}
+	}
+	if pay.Method == x402.TransferEIP3009 {
+		return 0, f.diagnose3009(ctx, n, pay, req, err)
+	}
+	return 0, f.diagnosePermit2(ctx, n, pay, err)
+}
+
+func (f *Facilitator) diagnose3009(ctx context.Context, n *network, pay *x402.Payment, req *x402.PaymentRequirements, simErr error) *x402.Error {
+	msg := revertMessage(simErr)
+	out := func(r x402.Reason) *x402.Error { return &x402.Error{Reason: r, Message: msg} }
+	used, err := f.contracts.call(ctx, n.backend, pay.Asset, "authorizationState", pay.Payer, [32]byte(pay.ERC3009.Nonce))
+	if err != nil {
+		return out(x402.ReasonExactEIP3009NotSupported)
+	}
+	if b, _ := used.(bool); b {
+		return out(x402.ReasonExactNonceAlreadyUsed)
+	}
+	if name, err := f.contracts.call(ctx, n.backend, pay.Asset, "name"); err == nil && name != req.ExtraString("name") {
+		return out(x402.ReasonExactTokenNameMismatch)
+	}
+	if version, err := f.contracts.call(ctx, n.backend, pay.Asset, "version"); err == nil && version != req.ExtraString("version") {
+		return out(x402.ReasonExactTokenVersionMismatch)
+	}
+	if bal, err := f.contracts.call(ctx, n.backend, pay.Asset, "balanceOf", pay.Payer); err == nil {
+		if v, ok := bal.(*big.Int); ok && v.Cmp(pay.Amount) < 0 {
+			return out(x402.ReasonExactInsufficientBalance)
+		}
+	}
+	// The chain's clock, not ours, decides the window: say which end failed.
+	switch lower := strings.ToLower(msg); {
+	case strings.Contains(lower, "not yet valid"):
+		return out(x402.ReasonExactValidAfter)
+	case strings.Contains(lower, "expired"):
+		return out(x402.ReasonExactValidBefore)
+	case strings.Contains(lower, "invalid signature"):
+		return out(x402.ReasonExactSignature)
+	}
+	return out(x402.ReasonExactSimulationFailed)
+}
+
+func (f *Facilitator) diagnosePermit2(ctx context.Context, n *network, pay *x402.Payment, simErr error) *x402.Error {
+	msg := revertMessage(simErr)
+	out := func(r x402.Reason) *x402.Error { return &x402.Error{Reason: r, Message: msg} }
+	if data := revertData(simErr); len(data) >= 4 {
+		if r, ok := f.contracts.selectors[[4]byte(data[:4])]; ok {
+			return out(r)
+		}
+	}
+	code, err := codeAt(ctx, n.backend, x402.ExactPermit2Proxy)
+	if err == nil && !code {
+		return out(x402.ReasonPermit2ProxyNotDeployed)
+	}
+	if bal, err := f.contracts.call(ctx, n.backend, pay.Asset, "balanceOf", pay.Payer); err == nil {
+		if v, ok := bal.(*big.Int); ok && v.Cmp(pay.Amount) < 0 {
+			return out(x402.ReasonPermit2InsufficientBalance)
+		}
+	}
+	if al, err := f.contracts.call(ctx, n.backend, pay.Asset, "allowance", pay.Payer, x402.Permit2Address); err == nil {
+		if v, ok := al.(*big.Int); ok && v.Cmp(pay.Amount) < 0 {
+			return out(x402.ReasonPermit2AllowanceRequired)
+		}
+	}
+	return out(x402.ReasonPermit2SimulationFailed)
+}
+
+// codeAt reports whether addr has code. Backend has no CodeAt on purpose
+// (one method less to fake); an empty eth_call answer to a contract with a
+// getter would be ambiguous, so ask for the code through a raw call when
+// the backend offers it.
+func codeAt(ctx context.Context, b Backend, addr common.Address) (bool, error) {
+	type coder interface {
+		CodeAt(ctx context.Context, a common.Address, block *big.Int) ([]byte, error)
+	}
+	if c, ok := b.(coder); ok {
+		code, err := c.CodeAt(ctx, addr, nil)
+		return len(code) > 0, err
+	}
+	return true, errors.New("backend cannot read code")
+}
+
+// transferLogged reports whether rc holds the Transfer the payment promises.
+func (c *contracts) transferLogged(rc *types.Receipt, pay *x402.Payment) bool {
+	for _, l := range rc.Logs {
+		if l.Address != pay.Asset || len(l.Topics) != 3 || l.Topics[0] != c.transfer {
+			continue
+		}
+		if common.BytesToAddress(l.Topics[1][:]) == pay.Payer && common.BytesToAddress(l.Topics[2][:]) == pay.PayTo &&
+			new(big.Int).SetBytes(l.Data).Cmp(pay.Amount) == 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,146 @@
+package facilitator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/obol-dev/obol/internal/db"
+	"github.com/obol-dev/obol/internal/x402"
+)
+
+// journalBucket holds one record per payment authorization (Payment.Key).
+const journalBucket = "x402_facilitator_settlements"
+
+// Settlement states.
+const (
+	// StateSent: the signed transaction was written here before it was
+	// broadcast; its receipt is not known yet.
+	StateSent = "sent"
+	// StateMined: the transaction is mined with status 1.
+	StateMined = "mined"
+	// StateFailed: the transaction is mined and reverted.
+	StateFailed = "failed"
+)
+
+// Record is the journal entry of one settlement.
+type Record struct {
+	Key      string        `json:"key"`
+	State    string        `json:"state"`
+	Network  string        `json:"network"`
+	Method   string        `json:"method"`
+	Payer    string        `json:"payer"`
+	PayTo    string        `json:"payTo"`
+	Asset    string        `json:"asset"`
+	Amount   string        `json:"amount"`
+	Tx       string        `json:"tx"`
+	Nonce    uint64        `json:"nonce"`
+	Raw      hexutil.Bytes `json:"raw"` // the signed transaction, to rebroadcast the identical bytes
+	Block    uint64        `json:"block,omitempty"`
+	Reason   x402.Reason   `json:"reason,omitempty"`
+	Created  time.Time     `json:"created"`
+	Resolved time.Time     `json:"resolved,omitzero"`
+}
+
+// response renders a record as the settle answer it stands for.
+func (r *Record) response() *x402.SettleResponse {
+	out := &x402.SettleResponse{Transaction: r.Tx, Network: r.Network, Payer: r.Payer}
+	switch r.State {
+	case StateMined:
+		out.Success, out.Amount = true, r.Amount
+	case StateFailed:
+		out.ErrorReason = r.Reason
+	default:
+		out.ErrorReason, out.ErrorMessage = x402.ReasonSettlementPending, "transaction broadcast, receipt not yet seen; settle again or poll later"
+	}
+	return out
+}
+
+// journal is the durable settlement log in the stack's database.
+type journal struct{ db *db.DB }
+
+func newJournal(d *db.DB) (*journal, error) {
+	if err := d.EnsureBuckets(journalBucket); err != nil {
+		return nil, fmt.Errorf("open settlement journal: %w", err)
+	}
+	return &journal{db: d}, nil
+}
+
+var errNoRecord = errors.New("no settlement record")
+
+func (j *journal) get(key string) (*Record, error) {
+	var rec *Record
+	err := j.db.View(func(tx *db.Tx) error {
+		raw := tx.Bucket([]byte(journalBucket)).Get([]byte(key))
+		if raw == nil {
+			return errNoRecord
+		}
+		rec = new(Record)
+		return json.Unmarshal(raw, rec)
+	})
+	return rec, err
+}
+
+// put writes rec durably (fsync) before returning.
+func (j *journal) put(rec *Record) error {
+	raw, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode settlement record: %w", err)
+	}
+	return j.db.Update(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(journalBucket)).Put([]byte(rec.Key), raw)
+	})
+}
+
+// putBatch is put for concurrent writers: writes arriving together share
+// one commit and one fsync, and each returns only once it is durable.
+func (j *journal) putBatch(rec *Record) error {
+	raw, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode settlement record: %w", err)
+	}
+	return j.db.Batch(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(journalBucket)).Put([]byte(rec.Key), raw)
+	})
+}
+
+func (j *journal) delete(key string) error {
+	return j.db.Update(func(tx *db.Tx) error { return tx.Bucket([]byte(journalBucket)).Delete([]byte(key)) })
+}
+
+// pending lists records whose outcome is not known yet.
+func (j *journal) pending() ([]*Record, error) {
+	var out []*Record
+	err := j.db.View(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(journalBucket)).ForEach(func(_, v []byte) error {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode settlement record: %w", err)
+			}
+			if r.State == StateSent {
+				out = append(out, &r)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// all lists every record (for inspection and tests).
+func (j *journal) all() ([]*Record, error) {
+	var out []*Record
+	err := j.db.View(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(journalBucket)).ForEach(func(_, v []byte) error {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			out = append(out, &r)
+			return nil
+		})
+	})
+	return out, err
+}

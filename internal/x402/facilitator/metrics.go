@@ -1,0 +1,61 @@
+package facilitator
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/obol-dev/obol/internal/x402"
+)
+
+type metrics struct {
+	verify    *prometheus.CounterVec
+	settle    *prometheus.CounterVec
+	verifyLat prometheus.Histogram
+	settleLat *prometheus.HistogramVec
+}
+
+func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+	buckets := []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
+	m := &metrics{
+		verify: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "obol_x402_facilitator_verify_total",
+			Help: "Verify requests by result (valid|invalid) and x402 reason."}, []string{"result", "reason"}),
+		settle: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "obol_x402_facilitator_settle_total",
+			Help: "Settle requests by result (success|failed|pending|error) and x402 reason."}, []string{"result", "reason"}),
+		verifyLat: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "obol_x402_facilitator_verify_duration_seconds",
+			Help: "Verify latency, local checks plus chain simulation.", Buckets: buckets}),
+		settleLat: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "obol_x402_facilitator_settle_duration_seconds",
+			Help: "Settle latency by result.", Buckets: buckets}, []string{"result"}),
+	}
+	for _, c := range []prometheus.Collector{m.verify, m.settle, m.verifyLat, m.settleLat} {
+		if err := reg.Register(c); err != nil {
+			return nil, fmt.Errorf("register facilitator metrics: %w", err)
+		}
+	}
+	return m, nil
+}
+
+func (m *metrics) observeVerify(r *x402.VerifyResponse, d time.Duration) {
+	result := "valid"
+	if !r.IsValid {
+		result = "invalid"
+	}
+	m.verify.WithLabelValues(result, string(r.InvalidReason)).Inc()
+	m.verifyLat.Observe(d.Seconds())
+}
+
+func (m *metrics) observeSettle(r *x402.SettleResponse, err error, d time.Duration) {
+	result, reason := "error", string(x402.ReasonUnexpectedSettleError)
+	switch {
+	case err != nil:
+	case r.Success:
+		result, reason = "success", ""
+	case r.ErrorReason == x402.ReasonSettlementPending:
+		result, reason = "pending", string(r.ErrorReason)
+	default:
+		result, reason = "failed", string(r.ErrorReason)
+	}
+	m.settle.WithLabelValues(result, reason).Inc()
+	m.settleLat.WithLabelValues(result).Observe(d.Seconds())
+}

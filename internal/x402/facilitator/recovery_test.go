@@ -1,0 +1,154 @@
+package facilitator_test
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/obol-dev/obol/internal/x402"
+	"github.com/obol-dev/obol/internal/x402/facilitator"
+	"github.com/obol-dev/obol/internal/x402/x402test"
+)
+
+// TestKillBetweenBroadcastAndReceipt: the facilitator dies right after the
+// broadcast; a new one on the same database resolves the payment to its one
+// transaction, and the payer is debited once.
+func TestKillBetweenBroadcastAndReceipt(t *testing.T) {
+	var sent atomic.Value
+	e := newEnv(t, func(o *facilitator.Options) {
+		o.Fault = func(_ string, tx common.Hash) error { sent.Store(tx); return errors.New("killed") }
+	})
+	payer := e.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 250, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{})
+	var s x402.SettleResponse
+	if code := e.post("/settle", p, req, &s); code != 500 || s.Success {
+		t.Fatalf("killed settle answered %d %+v", code, s)
+	}
+	tx := sent.Load().(common.Hash)
+	e.stop() // the process is gone
+
+	e.opts.Fault = nil
+	e.start() // restart on the same database: New finishes pending settlements
+	recs, err := e.fac.Records()
+	if err != nil || len(recs) != 1 || recs[0].State != facilitator.StateMined || recs[0].Tx != tx.Hex() {
+		t.Fatalf("journal after restart: %+v, %v", recs, err)
+	}
+	if code := e.post("/settle", p, req, &s); code != 200 || !s.Success || s.Transaction != tx.Hex() {
+		t.Fatalf("settle after restart: %d %+v, want success with %s", code, s, tx.Hex())
+	}
+	if n := e.transfers(devUSDC, payer.Address()); n != 1 {
+		t.Fatalf("%d Transfer logs, want 1", n)
+	}
+	if got := e.balance(devUSDC, payer.Address()); got.Int64() != 750 {
+		t.Fatalf("payer balance %s, want 750 (debited once)", got)
+	}
+}
+
+// dropSend is the chain as seen by a process that dies after journaling a
+// transaction and before handing it to the node: SendTransaction does nothing.
+type dropSend struct{ facilitator.Backend }
+
+func (dropSend) SendTransaction(context.Context, *types.Transaction) error { return nil }
+
+// TestKillBeforeBroadcast: the journal holds a signed transaction the node
+// never saw; the restarted facilitator broadcasts those exact bytes.
+func TestKillBeforeBroadcast(t *testing.T) {
+	e := newEnv(t, nil)
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: dropSend{e.ec}}}
+	e.opts.ReceiptTimeout = 50 * time.Millisecond
+	e.opts.Fault = func(string, common.Hash) error { return errors.New("killed") }
+	e.start()
+	payer := e.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{})
+	var s x402.SettleResponse
+	e.post("/settle", p, req, &s)
+	recs, _ := e.fac.Records()
+	if len(recs) != 1 || recs[0].State != facilitator.StateSent {
+		t.Fatalf("journal before restart: %+v", recs)
+	}
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: e.ec}}
+	e.opts.Fault = nil
+	e.start()
+	rc, err := waitReceipt(context.Background(), e.ec, common.HexToHash(recs[0].Tx))
+	if err != nil || rc.Status != 1 {
+		t.Fatalf("journaled transaction was not rebroadcast: %v", err)
+	}
+	if code := e.post("/settle", p, req, &s); code != 200 || !s.Success || s.Transaction != recs[0].Tx {
+		t.Fatalf("settle after restart: %d %+v", code, s)
+	}
+	if n := e.transfers(devUSDC, payer.Address()); n != 1 {
+		t.Fatalf("%d Transfer logs, want 1", n)
+	}
+}
+
+// slowReceipts hides receipts until released: a chain whose confirmation
+// takes longer than the facilitator waits.
+type slowReceipts struct {
+	facilitator.Backend
+	hidden *atomic.Bool
+}
+
+func (s slowReceipts) TransactionReceipt(ctx context.Context, h common.Hash) (*types.Receipt, error) {
+	if s.hidden.Load() {
+		return nil, ethereum.NotFound
+	}
+	return s.Backend.TransactionReceipt(ctx, h)
+}
+
+// TestLateReceiptIsPending: a receipt later than ReceiptTimeout gives
+// settlement_pending with the hash; Run finishes it, and a repeat returns
+// the same transaction.
+func TestLateReceiptIsPending(t *testing.T) {
+	hidden := new(atomic.Bool)
+	hidden.Store(true)
+	e := newEnv(t, nil)
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: slowReceipts{e.ec, hidden}}}
+	e.opts.ReceiptTimeout = 100 * time.Millisecond
+	e.opts.ResolveInterval = 20 * time.Millisecond
+	e.start()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.fac.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	payer := e.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{})
+	var s x402.SettleResponse
+	if code := e.post("/settle", p, req, &s); code != 200 || s.Success || s.ErrorReason != x402.ReasonSettlementPending || s.Transaction == "" {
+		t.Fatalf("late receipt: %d %+v, want pending with a hash", code, s)
+	}
+	var again x402.SettleResponse
+	if e.post("/settle", p, req, &again); again.ErrorReason != x402.ReasonSettlementPending || again.Transaction != s.Transaction {
+		t.Fatalf("repeat while pending: %+v", again)
+	}
+	hidden.Store(false)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		recs, _ := e.fac.Records()
+		if len(recs) == 1 && recs[0].State == facilitator.StateMined {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Run did not finish the pending settlement: %+v", recs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if e.post("/settle", p, req, &again); !again.Success || again.Transaction != s.Transaction {
+		t.Fatalf("after the receipt: %+v", again)
+	}
+	if n := e.transfers(devUSDC, payer.Address()); n != 1 {
+		t.Fatalf("%d Transfer logs, want 1", n)
+	}
+}

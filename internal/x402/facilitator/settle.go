@@ -1,0 +1,377 @@
+package facilitator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/obol-dev/obol/internal/x402"
+)
+
+// ErrFault is returned by Settle when Options.Fault aborted it.
+var ErrFault = errors.New("settlement aborted by fault hook")
+
+// check runs the local checks and the chain simulation.
+func (f *Facilitator) check(ctx context.Context, p *x402.PaymentPayload, req *x402.PaymentRequirements) (*network, *x402.Payment, uint64, *x402.Error) {
+	pay, verr := f.verifier.Verify(p, req)
+	if verr != nil {
+		return nil, pay, 0, verr
+	}
+	n, ok := f.networks[req.Network]
+	if !ok {
+		return nil, pay, 0, &x402.Error{Reason: x402.ReasonInvalidNetwork, Message: "this facilitator does not settle on " + req.Network}
+	}
+	gas, serr := f.simulate(ctx, n, pay, req)
+	return n, pay, gas, serr
+}
+
+func payerOf(pay *x402.Payment) string {
+	if pay == nil {
+		return ""
+	}
+	return pay.Payer.Hex()
+}
+
+// Verify answers /verify: the local checks, then a simulation of the
+// settlement on the chain. Nothing is sent.
+func (f *Facilitator) Verify(ctx context.Context, p *x402.PaymentPayload, req *x402.PaymentRequirements) *x402.VerifyResponse {
+	start := time.Now()
+	_, pay, _, xerr := f.check(ctx, p, req)
+	out := &x402.VerifyResponse{IsValid: xerr == nil, Payer: payerOf(pay)}
+	if xerr != nil {
+		out.InvalidReason, out.InvalidMessage = xerr.Reason, xerr.Message
+	}
+	f.metrics.observeVerify(out, time.Since(start))
+	return out
+}
+
+// Settle answers /settle. One authorization settles at most once: a repeat
+// (concurrent, retried or after a restart) gets the first outcome, never a
+// second transaction. A receipt that does not come within ReceiptTimeout
+// gives settlement_pending with the transaction hash. The error is non-nil
+// only when the outcome is unknown (journal or RPC failure, fault hook).
+func (f *Facilitator) Settle(ctx context.Context, p *x402.PaymentPayload, req *x402.PaymentRequirements) (*x402.SettleResponse, error) {
+	start := time.Now()
+	out, err := f.settle(ctx, p, req)
+	f.metrics.observeSettle(out, err, time.Since(start))
+	return out, err
+}
+
+func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x402.PaymentRequirements) (*x402.SettleResponse, error) {
+	failed := func(pay *x402.Payment, e *x402.Error) *x402.SettleResponse {
+		return &x402.SettleResponse{ErrorReason: e.Reason, ErrorMessage: e.Message, Payer: payerOf(pay), Network: req.Network}
+	}
+	pay, verr := f.verifier.Verify(p, req)
+	if verr != nil {
+		// An authentic authorization that has since expired may already be
+		// settled: a retry must get that outcome, not a time-window error.
+		// (Window reasons are only given once the signature checked out.)
+		if windowReason(verr.Reason) {
+			if rec, err := f.journal.get(pay.Key()); err == nil {
+				if n, ok := f.networks[rec.Network]; ok {
+					unlock := f.locks.lock(rec.Key)
+					defer unlock()
+					return f.finish(ctx, n, rec)
+				}
+			}
+		}
+		return failed(pay, verr), nil
+	}
+	n, ok := f.networks[req.Network]
+	if !ok {
+		return failed(pay, &x402.Error{Reason: x402.ReasonInvalidNetwork, Message: "this facilitator does not settle on " + req.Network}), nil
+	}
+	key := pay.Key()
+	unlock := f.locks.lock(key)
+	defer unlock()
+	rec, err := f.journal.get(key)
+	switch {
+	case err == nil:
+		return f.finish(ctx, n, rec)
+	case !errors.Is(err, errNoRecord):
+		return nil, fmt.Errorf("read settlement journal: %w", err)
+	}
+	gas, serr := f.simulate(ctx, n, pay, req)
+	if serr != nil {
+		return failed(pay, serr), nil
+	}
+	to, data, err := f.contracts.settlement(pay)
+	if err != nil {
+		return nil, fmt.Errorf("encode settlement: %w", err)
+	}
+	rec = &Record{Key: key, State: StateSent, Network: n.CAIP2, Method: pay.Method, Payer: pay.Payer.Hex(), PayTo: pay.PayTo.Hex(),
+		Asset: pay.Asset.Hex(), Amount: pay.Amount.String(), Created: time.Now().UTC()}
+	tx, err := n.sender.send(ctx, to, data, gas+gas/4, rec)
+	if err != nil {
+		return nil, err
+	}
+	f.log.Info("settlement sent", "tx", tx.Hash().Hex(), "payer", rec.Payer, "amount", rec.Amount, "network", n.Name)
+	if f.opts.Fault != nil {
+		if err := f.opts.Fault(key, tx.Hash()); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFault, err)
+		}
+	}
+	return f.finish(ctx, n, rec)
+}
+
+func windowReason(r x402.Reason) bool {
+	switch r {
+	case x402.ReasonExactValidBefore, x402.ReasonExactValidAfter, x402.ReasonPermit2DeadlineExpired, x402.ReasonPermit2NotYetValid:
+		return true
+	}
+	return false
+}
+
+// finish waits (bounded) for rec's receipt and records the outcome.
+func (f *Facilitator) finish(ctx context.Context, n *network, rec *Record) (*x402.SettleResponse, error) {
+	if rec.State != StateSent {
+		return rec.response(), nil
+	}
+	wctx, cancel := context.WithTimeout(ctx, f.opts.ReceiptTimeout)
+	defer cancel()
+	t := time.NewTicker(f.opts.PollInterval)
+	defer t.Stop()
+	for {
+		done, err := f.resolve(wctx, n, rec)
+		if err != nil && wctx.Err() == nil {
+			f.log.Warn("receipt lookup failed", "tx", rec.Tx, "err", err)
+		}
+		if done {
+			return rec.response(), nil
+		}
+		select {
+		case <-wctx.Done():
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return rec.response(), nil // pending, with the hash
+		case <-t.C:
+		}
+	}
+}
+
+// resolve looks up rec's receipt once; when mined it journals the outcome.
+// A transaction the node no longer knows (crash before the broadcast, or a
+// dropped one) is rebroadcast byte for byte: same hash, same nonce, so it
+// can never be mined twice.
+func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record) (bool, error) {
+	hash := common.HexToHash(rec.Tx)
+	rc, err := n.backend.TransactionReceipt(ctx, hash)
+	if err == nil {
+		rec.Block, rec.Resolved = rc.BlockNumber.Uint64(), time.Now().UTC()
+		rec.State = StateMined
+		if rc.Status != types.ReceiptStatusSuccessful {
+			rec.State, rec.Reason = StateFailed, x402.ReasonExactTransactionFailed
+		}
+		if err := f.journal.putBatch(rec); err != nil {
+			return false, fmt.Errorf("journal settlement outcome: %w", err)
+		}
+		f.log.Info("settlement mined", "tx", rec.Tx, "block", rec.Block, "state", rec.State)
+		return true, nil
+	}
+	if !errors.Is(err, ethereum.NotFound) {
+		return false, err
+	}
+	if _, _, err := n.backend.TransactionByHash(ctx, hash); errors.Is(err, ethereum.NotFound) {
+		var tx types.Transaction
+		if uerr := tx.UnmarshalBinary(rec.Raw); uerr != nil {
+			return false, fmt.Errorf("decode journaled transaction: %w", uerr)
+		}
+		if serr := n.backend.SendTransaction(ctx, &tx); serr != nil && !isKnownTxErr(serr) {
+			if isNonceTooLow(serr) {
+				// Another transaction took the nonce, so ours can never be
+				// mined: the authorization is still unused; forget the record
+				// so the next settle starts over (its simulation tells).
+				f.log.Warn("journaled settlement was replaced; dropping it", "tx", rec.Tx)
+				return false, f.journal.delete(rec.Key)
+			}
+			return false, fmt.Errorf("rebroadcast %s: %w", rec.Tx, serr)
+		}
+		f.log.Info("rebroadcast journaled settlement", "tx", rec.Tx)
+	}
+	return false, nil
+}
+
+// resolvePending finishes every journaled settlement without an outcome.
+func (f *Facilitator) resolvePending(ctx context.Context) error {
+	recs, err := f.journal.pending()
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, rec := range recs {
+		n, ok := f.networks[rec.Network]
+		if !ok {
+			continue
+		}
+		unlock := f.locks.lock(rec.Key)
+		// Re-read under the lock: a concurrent settle may have finished it.
+		if cur, err := f.journal.get(rec.Key); err == nil && cur.State == StateSent {
+			if _, err := f.resolve(ctx, n, cur); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		unlock()
+	}
+	return errors.Join(errs...)
+}
+
+// Records lists the settlement journal (for `obol facilitator` inspection and tests).
+func (f *Facilitator) Records() ([]*Record, error) { return f.journal.all() }
+
+func isKnownTxErr(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "already known") || strings.Contains(s, "known transaction")
+}
+
+func isNonceTooLow(err error) bool {
+	return strings.Contains(strings.ToLower(err.Error()), "nonce too low")
+}
+
+// sender sends transactions from the facilitator's account on one chain.
+// Nonces are handed out under a mutex, but the journal write and the
+// broadcast happen outside it, so concurrent settles share blocks and
+// fsyncs (the dev chain answers eth_sendRawTransaction once the block is
+// mined). A nonce whose transaction was never broadcast is reused by the
+// next send, which closes the gap it left.
+type sender struct {
+	backend Backend
+	chainID uint64
+	signer  x402.Signer
+	journal *journal
+
+	mu    sync.Mutex
+	next  uint64
+	known bool
+	free  []uint64 // allocated, never broadcast: reuse first
+}
+
+func (s *sender) alloc(ctx context.Context) (uint64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.free) > 0 {
+		i := 0
+		for j, n := range s.free {
+			if n < s.free[i] {
+				i = j
+			}
+		}
+		n := s.free[i]
+		s.free = append(s.free[:i], s.free[i+1:]...)
+		return n, nil
+	}
+	if !s.known {
+		n, err := s.backend.PendingNonceAt(ctx, s.signer.Address())
+		if err != nil {
+			return 0, fmt.Errorf("read account nonce: %w", err)
+		}
+		s.next, s.known = n, true
+	}
+	n := s.next
+	s.next++
+	return n, nil
+}
+
+func (s *sender) release(n uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.free = append(s.free, n)
+}
+
+// resync forgets the nonce state after "nonce too low": someone else used
+// the account, so the chain's view wins.
+func (s *sender) resync() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.known, s.free = false, nil
+}
+
+func (s *sender) send(ctx context.Context, to common.Address, data []byte, gas uint64, rec *Record) (*types.Transaction, error) {
+	for attempt := 0; ; attempt++ {
+		tx, err := s.sendOnce(ctx, to, data, gas, rec)
+		if err == nil || attempt > 0 || !isNonceTooLow(err) {
+			return tx, err
+		}
+		s.resync()
+	}
+}
+
+func (s *sender) sendOnce(ctx context.Context, to common.Address, data []byte, gas uint64, rec *Record) (*types.Transaction, error) {
+	head, err := s.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("read chain head: %w", err)
+	}
+	tip, err := s.backend.SuggestGasTipCap(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read gas tip: %w", err)
+	}
+	nonce, err := s.alloc(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := s.sign(ctx, nonce, tip, head.BaseFee, gas, to, data)
+	if err != nil {
+		s.release(nonce)
+		return nil, err
+	}
+	raw, err := tx.MarshalBinary()
+	if err != nil {
+		s.release(nonce)
+		return nil, fmt.Errorf("encode settlement: %w", err)
+	}
+	rec.Tx, rec.Nonce, rec.Raw = tx.Hash().Hex(), nonce, raw
+	// Journal first: once broadcast, a crash must still find the hash.
+	if err := s.journal.putBatch(rec); err != nil {
+		s.release(nonce)
+		return nil, fmt.Errorf("journal settlement: %w", err)
+	}
+	err = s.backend.SendTransaction(ctx, tx)
+	if err == nil || isKnownTxErr(err) {
+		return tx, nil
+	}
+	if _, _, lerr := s.backend.TransactionByHash(ctx, tx.Hash()); lerr == nil {
+		return tx, nil // it arrived despite the error
+	}
+	if !isNonceTooLow(err) {
+		s.release(nonce)
+	}
+	if derr := s.journal.delete(rec.Key); derr != nil {
+		return nil, fmt.Errorf("broadcast settlement: %w (and forgetting it failed: %v)", err, derr)
+	}
+	return nil, fmt.Errorf("broadcast settlement: %w", err)
+}
+
+func (s *sender) sign(ctx context.Context, nonce uint64, tip, baseFee *big.Int, gas uint64, to common.Address, data []byte) (*types.Transaction, error) {
+	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(cmpBig(baseFee), big.NewInt(2)))
+	utx := types.NewTx(&types.DynamicFeeTx{ChainID: new(big.Int).SetUint64(s.chainID), Nonce: nonce, GasTipCap: tip,
+		GasFeeCap: feeCap, Gas: gas, To: &to, Data: data})
+	txSigner := types.LatestSignerForChainID(utx.ChainId())
+	sig, err := s.signer.SignHash(ctx, txSigner.Hash(utx))
+	if err != nil {
+		return nil, fmt.Errorf("sign settlement: %w", err)
+	}
+	sig = append([]byte(nil), sig...)
+	if len(sig) == 65 && sig[64] >= 27 {
+		sig[64] -= 27
+	}
+	tx, err := utx.WithSignature(txSigner, sig)
+	if err != nil {
+		return nil, fmt.Errorf("sign settlement: %w", err)
+	}
+	return tx, nil
+}
+
+func cmpBig(v *big.Int) *big.Int {
+	if v == nil {
+		return new(big.Int)
+	}
+	return v
+}
