@@ -104,6 +104,7 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newModelCmd,
 	newGatewayCmd,
 	newSmokeCmd,
+	newFacilitatorCmd,
 }
 
 func (g *Globals) validate() error {
