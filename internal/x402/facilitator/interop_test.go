@@ -1,0 +1,111 @@
+package facilitator_test
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/obol-dev/obol/internal/x402"
+	"github.com/obol-dev/obol/internal/x402/x402test"
+)
+
+// nodeDir finds test/node with its installed node_modules, or fails saying
+// how to install them.
+func nodeDir(t *testing.T) string {
+	t.Helper()
+	mods := os.Getenv("OBOL_NODE_MODULES")
+	if mods == "" {
+		mods = filepath.Join("..", "..", "..", "test", "node", "node_modules")
+	}
+	if _, err := os.Stat(filepath.Join(mods, "@x402", "evm", "package.json")); err != nil {
+		t.Fatalf("the official npm clients are not installed at %s: run `make node-deps`", mods)
+	}
+	dir, err := filepath.Abs(filepath.Dir(mods))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestOfficialClientInterop: payloads signed by the official @x402/evm
+// client are verified and settled by obol's facilitator, through the
+// official HTTPFacilitatorClient.
+func TestOfficialClientInterop(t *testing.T) {
+	dir := nodeDir(t)
+	e := newEnv(t, nil)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = e.chain.Serve(ctx, ln) }()
+
+	payerKey, unapprovedKey := x402test.Key(t, "node payer"), x402test.Key(t, "node unapproved")
+	payer, unapproved := crypto.PubkeyToAddress(payerKey.PublicKey), crypto.PubkeyToAddress(unapprovedKey.PublicKey)
+	for _, a := range []common.Address{payer, unapproved} {
+		e.fund(a, "ETH", ether(1))
+		e.fund(a, "USDC", ether(1))
+		e.fund(a, "OBOL", ether(1))
+	}
+	e.approvePermit2(payerKey, devOBOL)
+	payTo := x402test.Address(t, "node seller")
+
+	nctx, ncancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer ncancel()
+	hexKey := func(k []byte) string { return "0x" + hex.EncodeToString(k) }
+	cmd := exec.CommandContext(nctx, "node", "x402-facilitator.mjs", e.srv.URL, "http://"+ln.Addr().String(),
+		hexKey(crypto.FromECDSA(payerKey)), hexKey(crypto.FromECDSA(unapprovedKey)), payTo.Hex())
+	cmd.Dir = dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	raw, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node x402-facilitator.mjs: %v\n%s", err, stderr.String())
+	}
+	var got struct {
+		Supported x402.SupportedResponse `json:"supported"`
+		Cases     map[string]struct {
+			Payload json.RawMessage      `json:"payload"`
+			Verify  x402.VerifyResponse  `json:"verify"`
+			Settle  *x402.SettleResponse `json:"settle"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("node output %q: %v", raw, err)
+	}
+	if len(got.Supported.Kinds) == 0 || got.Supported.Signers["eip155:*"][0] != e.fac.Address().Hex() {
+		t.Fatalf("official client read /supported as %+v", got.Supported)
+	}
+	for _, name := range []string{"eip3009", "permit2", "permit2-eip2612"} {
+		c, ok := got.Cases[name]
+		if !ok || !c.Verify.IsValid || c.Settle == nil || !c.Settle.Success || c.Settle.Transaction == "" {
+			t.Fatalf("%s: verify %+v settle %+v\npayload %s", name, c.Verify, c.Settle, c.Payload)
+		}
+	}
+	if c := got.Cases["permit2-eip2612"]; !strings.Contains(string(c.Payload), "eip2612GasSponsoring") {
+		t.Fatalf("the official client did not add an EIP-2612 permit: %s", c.Payload)
+	}
+	if c := got.Cases["eip3009-wrong-amount"]; c.Verify.IsValid || c.Verify.InvalidReason != x402.ReasonExactValueMismatch {
+		t.Fatalf("wrong amount: %+v", c.Verify)
+	}
+	if n := e.transfers(devUSDC, payer); n != 1 {
+		t.Fatalf("%d USDC transfers from the payer, want 1", n)
+	}
+	if n := e.transfers(devOBOL, payer) + e.transfers(devOBOL, unapproved); n != 2 {
+		t.Fatalf("%d OBOL transfers, want 2", n)
+	}
+	if b := e.balance(devOBOL, payTo); b.Int64() != 2500+3500 {
+		t.Fatalf("payTo OBOL balance %s, want 6000", b)
+	}
+}
