@@ -3,6 +3,7 @@ package buyer
 import (
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/obol-dev/obol/internal/db"
@@ -25,7 +26,10 @@ type record struct {
 	Tx    string    `json:"tx,omitempty"`
 }
 
-type store struct{ db *db.DB }
+type store struct {
+	db      *db.DB
+	writers atomic.Int64 // puts in progress
+}
 
 func newStore(d *db.DB) (*store, error) {
 	if err := d.EnsureBuckets(bucketAuths); err != nil {
@@ -57,8 +61,10 @@ func (s *store) load(pool string) (map[string]record, error) {
 	return out, nil
 }
 
-// put writes (or, with r == nil, deletes) one record durably. Batch lets
-// concurrent paid calls share one fsync; the function is idempotent.
+// put writes (or, with r == nil, deletes) one record durably. A lone
+// writer commits at once (one fsync, ~2.5 ms here); when paid calls
+// overlap they go through Batch and share fsyncs, which bbolt gathers for
+// up to 10 ms — a delay worth paying only when there is company.
 func (s *store) put(pool, id string, r *record) error {
 	var v []byte
 	if r != nil {
@@ -67,7 +73,12 @@ func (s *store) put(pool, id string, r *record) error {
 			return fmt.Errorf("encode auth state: %w", err)
 		}
 	}
-	err := s.db.Batch(func(tx *db.Tx) error {
+	commit := s.db.Update
+	if s.writers.Add(1) > 1 {
+		commit = s.db.Batch
+	}
+	defer s.writers.Add(-1)
+	err := commit(func(tx *db.Tx) error {
 		b, err := tx.Bucket([]byte(bucketAuths)).CreateBucketIfNotExists([]byte(pool))
 		if err != nil {
 			return err
