@@ -2,6 +2,7 @@ package purchase
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"math/big"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/obol-dev/obol/api/v1alpha1"
 	"github.com/obol-dev/obol/internal/wallet"
@@ -158,8 +160,12 @@ func signAll(ctx context.Context, opts PresignOptions, req x402.PaymentRequireme
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("presign: stopped after %d of %d: %w", i, opts.Count, err)
 		}
+		var nonce [32]byte
+		if _, err := rand.Read(nonce[:]); err != nil {
+			return nil, fmt.Errorf("presign: draw nonce: %w", err)
+		}
 		so := x402.SignOptions{Now: now(), ValidAfter: new(big.Int),
-			ValidBefore: big.NewInt(now().Add(ttl).Unix())}
+			ValidBefore: big.NewInt(now().Add(ttl).Unix()), Nonce: new(big.Int).SetBytes(nonce[:])}
 		var p *x402.PaymentPayload
 		var err error
 		if req.TransferMethod() == x402.TransferPermit2 {
@@ -170,11 +176,11 @@ func signAll(ctx context.Context, opts PresignOptions, req x402.PaymentRequireme
 		if err != nil {
 			return nil, fmt.Errorf("presign: auth %d of %d: %w", i+1, opts.Count, err)
 		}
-		a, err := MarshalPayment(so.Nonce.Text(16), p)
+		// The id is the nonce: unique per payer, and what the chain knows the auth by.
+		a, err := MarshalPayment(hexutil.Encode(nonce[:]), p)
 		if err != nil {
 			return nil, err
 		}
-		a.ID = "0x" + a.ID
 		auths = append(auths, a)
 		if opts.Progress != nil {
 			opts.Progress(i+1, opts.Count)

@@ -143,10 +143,10 @@ func TestPresignERC3009(t *testing.T) {
 		if d := pa.Expires.Sub(now); d < 59*time.Minute || d > 61*time.Minute {
 			t.Errorf("validBefore %v from now, want the 1h TTL", d)
 		}
-		if seen[pa.Key()] {
-			t.Errorf("nonce reused")
+		if seen[pa.Key()] || seen[a.ID] {
+			t.Errorf("nonce or id reused")
 		}
-		seen[pa.Key()] = true
+		seen[pa.Key()], seen[a.ID] = true, true
 		used, err := pa.Consumed(context.Background(), reader)
 		if err != nil || used {
 			t.Errorf("fresh auth consumed=%v err=%v", used, err)

@@ -51,7 +51,20 @@ type Options struct {
 	Now func() time.Time
 	// UserAgent is sent to sellers (some WAFs block library defaults).
 	UserAgent string
+	// Fault, when set, is called at each step of a paid call (see the
+	// Fault* points); returning true aborts the call right there, as if the
+	// process died: no further state is written and the client's connection
+	// is dropped. Crash tests use it; production leaves it nil.
+	Fault func(point string) bool
 }
+
+// Points of a paid call where Options.Fault can stop it.
+const (
+	FaultBeforeInFlight = "before-inflight" // auth taken, nothing written
+	FaultBeforeSend     = "before-send"     // "in flight" written, request not sent
+	FaultAfterAnswer    = "after-answer"    // seller answered (maybe settled), nothing recorded
+	FaultAfterSpent     = "after-spent"     // "spent" written, answer not passed on
+)
 
 // Buyer is the proxy and its pools. Safe for concurrent use.
 type Buyer struct {

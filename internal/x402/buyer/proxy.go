@@ -130,6 +130,7 @@ func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target stri
 	if err != nil {
 		return takeError(err)
 	}
+	b.fault(FaultBeforeInFlight)
 	header, err := e.auth.Header(req, ch.Resource)
 	if err == nil {
 		err = b.store.put(p.key, e.auth.ID, &record{State: stInFlight, At: b.opts.Now()})
@@ -139,6 +140,7 @@ func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target stri
 		return &apiError{http.StatusInternalServerError, "buyer_state", "cannot record the payment before sending it: " + err.Error()}
 	}
 	b.metrics.attempts.With(b.metrics.labels(p)).Inc()
+	b.fault(FaultBeforeSend)
 	resp, err = b.send(r, target, body, header)
 	if err != nil {
 		if neverSent(err) {
@@ -148,7 +150,16 @@ func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target stri
 		}
 		return &apiError{http.StatusBadGateway, "seller_unreachable", fmt.Sprintf("paid request to %s failed: %v", target, err)}
 	}
+	b.fault(FaultAfterAnswer)
 	return b.finish(w, p, e, resp)
+}
+
+// fault stops the call when the test hook says so: http.ErrAbortHandler
+// drops the connection without an answer, and nothing after this point runs.
+func (b *Buyer) fault(point string) {
+	if b.opts.Fault != nil && b.opts.Fault(point) {
+		panic(http.ErrAbortHandler)
+	}
 }
 
 func takeError(err error) *apiError {
@@ -192,6 +203,7 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		return nil
 	case resp.StatusCode < 300:
 		b.spend(p, e, settle)
+		b.fault(FaultAfterSpent)
 		passThrough(w, resp)
 		return nil
 	case settle != nil && settle.Success && settle.Transaction != "":
