@@ -397,3 +397,27 @@ func TestHandlerInProcess(t *testing.T) {
 	}
 	_ = rpc.LatestBlockNumber
 }
+
+func TestFundVia(t *testing.T) {
+	c := newChain(t, chain.Options{})
+	ec, err := ethclient.Dial(serve(t, c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	ctx := context.Background()
+	to := common.HexToAddress("0x0000000000000000000000000000000000C0FFEE")
+	amount, err := chain.ParseUnits("2.5", 18)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chain.FundVia(ctx, ec, to, "OBOL", amount); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := tokenBalance(ctx, c, contracts.DevOBOLAddress, to); err != nil || got.Cmp(amount) != 0 {
+		t.Errorf("OBOL balance = %v, %v; want %s", got, err, amount)
+	}
+	if _, err := chain.FundVia(ctx, ec, to, "BTC", amount); err == nil || !strings.Contains(err.Error(), "unknown token") {
+		t.Errorf("FundVia(BTC) = %v", err)
+	}
+}
