@@ -179,7 +179,9 @@ func TestReconcileConditions(t *testing.T) {
 			want: all("True", "Declared", "False", "Unhealthy", "True", "Reconciled", "False", "WaitingForUpstream", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
 		{name: "unknown network", offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.Payment.Network = "polygon" }),
 			want: all("True", "Declared", "True", "Healthy", "False", "InvalidPayment", "False", "WaitingForPaymentGate", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
-		{name: "unknown token", offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.Payment.Asset = &v1alpha1.AssetSpec{Symbol: "DOGE", Decimals: &d18} }),
+		{name: "unknown token", offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) {
+			o.Spec.Payment.Asset = &v1alpha1.AssetSpec{Symbol: "DOGE", Decimals: &d18}
+		}),
 			want: all("True", "Declared", "True", "Healthy", "False", "InvalidPayment", "False", "WaitingForPaymentGate", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
 		{name: "price finer than USDC", noValidate: true, offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.Payment.Price.PerRequest = "0.0000001" }),
 			want: all("True", "Declared", "True", "Healthy", "False", "InvalidPayment", "False", "WaitingForPaymentGate", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
