@@ -52,6 +52,8 @@ type world struct {
 	tokens map[string]x402.Token
 	prices map[string]*big.Int
 	seller *httptest.Server // obol's seller gateway (when started)
+	gw     *seller.Seller
+	up     string
 	log    *slog.Logger
 }
 
@@ -123,15 +125,21 @@ func (w *world) startSeller() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	usdc := w.tokens["USDC"].Requirements(w.prices["USDC"], w.payTo, 300)
-	obol := w.tokens["OBOL"].Requirements(w.prices["OBOL"], w.payTo, 300)
-	if err := s.SetRoutes([]seller.Route{{Namespace: "default", Name: "qwen", Prefix: "/services/qwen", Upstream: up.URL,
-		Accepts: []seller.Accept{{Requirements: usdc, Chain: "devnet", AssetSymbol: "USDC", AssetDecimals: 6},
-			{Requirements: obol, Chain: "devnet", AssetSymbol: "OBOL", AssetDecimals: 18}}}}); err != nil {
-		t.Fatal(err)
-	}
+	w.gw, w.up = s, up.URL
+	w.setRoutes()
 	w.seller = httptest.NewServer(s)
 	t.Cleanup(w.seller.Close)
+}
+
+// setRoutes (re)publishes Alice's offer at the current prices.
+func (w *world) setRoutes() {
+	usdc := w.tokens["USDC"].Requirements(w.prices["USDC"], w.payTo, 300)
+	obol := w.tokens["OBOL"].Requirements(w.prices["OBOL"], w.payTo, 300)
+	if err := w.gw.SetRoutes([]seller.Route{{Namespace: "default", Name: "qwen", Prefix: "/services/qwen", Upstream: w.up,
+		Accepts: []seller.Accept{{Requirements: usdc, Chain: "devnet", AssetSymbol: "USDC", AssetDecimals: 6},
+			{Requirements: obol, Chain: "devnet", AssetSymbol: "OBOL", AssetDecimals: 18}}}}); err != nil {
+		w.t.Fatal(err)
+	}
 }
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
