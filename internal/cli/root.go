@@ -105,6 +105,7 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newGatewayCmd,
 	newSmokeCmd,
 	newFacilitatorCmd,
+	newSellerCmd,
 }
 
 func (g *Globals) validate() error {
