@@ -106,6 +106,7 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newSmokeCmd,
 	newFacilitatorCmd,
 	newSellerCmd,
+	newChainCmd,
 }
 
 func (g *Globals) validate() error {
