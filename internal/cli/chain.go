@@ -270,4 +270,3 @@ func dialChain(ctx context.Context, url string) (*ethclient.Client, error) {
 	}
 	return ec, nil
 }
-
