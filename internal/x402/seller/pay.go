@@ -74,6 +74,9 @@ func (s *Seller) servePaid(w http.ResponseWriter, r *http.Request, rt *Route, p,
 		return
 	}
 	if !vr.IsValid {
+		if vr.InvalidReason == "" {
+			vr.InvalidReason = ReasonFacilitatorRejected
+		}
 		s.m.fail(lbl, reasonLabel(vr.InvalidReason))
 		s.writeChallenge(w, r, rt, vr.InvalidReason, vr.InvalidMessage)
 		return

@@ -161,6 +161,9 @@ func (s *Seller) settle(r *http.Request, x *exchange) (*x402.SettleResponse, str
 	if sr.Payer == "" {
 		sr.Payer = x.pay.Payer.Hex()
 	}
+	if !sr.Success && sr.Transaction == "" && sr.ErrorReason == "" {
+		sr.ErrorReason = ReasonSettlementFailed
+	}
 	hdr, err := x402.EncodeHeader(sr)
 	if err != nil {
 		s.log.Error("encode settle response", "err", err)
