@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -194,6 +195,23 @@ func BenchmarkServeServicesJSON(b *testing.B) {
 	for b.Loop() {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+// BenchmarkPeerServeContent serves the same bytes with the standard
+// library's http.ServeContent, the peer for BenchmarkServeServicesJSON.
+func BenchmarkPeerServeContent(b *testing.B) {
+	body := mustBuild(b, input(readyOffer("a"), readyOffer("b", multiPayment))).Document(PathServices)
+	req := httptest.NewRequest("GET", PathServices, nil)
+	mod := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		w.Header().Set("Content-Type", "application/json")
+		http.ServeContent(w, req, "services.json", mod, bytes.NewReader(body))
 		if w.Code != 200 {
 			b.Fatal(w.Code)
 		}

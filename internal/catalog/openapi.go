@@ -22,6 +22,10 @@ type OpenAPIDocument struct {
 // accepts[] the 402 answer lists) and, while draining, x-drain-ends-at.
 func OpenAPI(in Input) *OpenAPIDocument {
 	ls, _ := in.listed()
+	return openAPI(&in, ls)
+}
+
+func openAPI(in *Input, ls []listing) *OpenAPIDocument {
 	paths := map[string]any{}
 	var tags []any
 	for _, l := range ls {

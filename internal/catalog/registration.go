@@ -46,6 +46,10 @@ type RegistrationRef struct {
 // the document stays published, inactive, still naming its registrations.
 func Registration(in Input) *AgentRegistration {
 	ls, _ := in.listed()
+	return registration(&in, ls)
+}
+
+func registration(in *Input, ls []listing) *AgentRegistration {
 	doc := &AgentRegistration{Type: RegistrationType, Image: in.Identity.Image, Services: []RegistrationSvc{}}
 	name := in.Identity.Name
 	for _, l := range ls {

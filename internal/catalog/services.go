@@ -34,6 +34,10 @@ type Service struct {
 // Services builds the services.json document.
 func Services(in Input) (*ServicesDocument, []Skipped) {
 	ls, skipped := in.listed()
+	return services(&in, ls), skipped
+}
+
+func services(in *Input, ls []listing) *ServicesDocument {
 	doc := &ServicesDocument{SchemaVersion: SchemaVersion, DisplayName: in.displayName(), Tagline: in.Tagline, Services: []Service{}}
 	for _, l := range ls {
 		o := l.offer
@@ -47,7 +51,7 @@ func Services(in Input) (*ServicesDocument, []Skipped) {
 		}
 		doc.Services = append(doc.Services, s)
 	}
-	return doc, skipped
+	return doc
 }
 
 // ServicesJSON renders /api/services.json.

@@ -11,6 +11,10 @@ import (
 // on without any other documentation.
 func SkillMarkdown(in Input) []byte {
 	ls, _ := in.listed()
+	return skillMarkdown(&in, ls)
+}
+
+func skillMarkdown(in *Input, ls []listing) []byte {
 	base := in.base()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s Service Catalog\n\n", oneLine(in.displayName()))

@@ -33,22 +33,22 @@ type document struct {
 
 // Build renders every document from one input, so the four agree.
 func Build(in Input) (*Snapshot, error) {
-	services, skipped := Services(in)
-	sj, err := marshal(services)
+	ls, skipped := in.listed() // once: every document sees the same offers
+	sj, err := marshal(services(&in, ls))
 	if err != nil {
 		return nil, err
 	}
-	oj, err := OpenAPIJSON(in)
+	oj, err := marshal(openAPI(&in, ls))
 	if err != nil {
 		return nil, err
 	}
-	rj, err := RegistrationJSON(in)
+	rj, err := marshal(registration(&in, ls))
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshot{docs: map[string]document{}, Listed: len(services.Services), Skipped: skipped}
+	s := &Snapshot{docs: map[string]document{}, Listed: len(ls), Skipped: skipped}
 	s.add(PathServices, sj, "application/json; charset=utf-8")
-	s.add(PathSkill, SkillMarkdown(in), "text/markdown; charset=utf-8")
+	s.add(PathSkill, skillMarkdown(&in, ls), "text/markdown; charset=utf-8")
 	s.add(PathOpenAPI, oj, "application/json; charset=utf-8")
 	s.add(PathRegistration, rj, "application/json; charset=utf-8")
 	return s, nil
