@@ -29,7 +29,7 @@ import (
 // OpenAI completion and a PAYMENT-RESPONSE. Its settled set doubles as the
 // chain the buyer reads, which is what a real chain is to both of them.
 type seller struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
 	mu      sync.Mutex
@@ -45,7 +45,7 @@ type seller struct {
 	stream bool
 }
 
-func newSeller(t *testing.T, price int64) *seller {
+func newSeller(t testing.TB, price int64) *seller {
 	s := &seller{t: t, settled: map[string]bool{}}
 	s.req = x402test.Requirements(t, "devnet", "USDC", price, x402test.Address(t, "seller"))
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -180,7 +180,7 @@ func signAuths(t testing.TB, req x402.PaymentRequirements, n int) []v1alpha1.Pre
 }
 
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	seller *seller
 	dbPath string
 	db     *db.DB
@@ -192,7 +192,7 @@ type harness struct {
 
 const poolKey = "default/qwen-buy"
 
-func newHarness(t *testing.T, n int, mod func(*Options)) *harness {
+func newHarness(t testing.TB, n int, mod func(*Options)) *harness {
 	h := &harness{t: t, seller: newSeller(t, 1000), dbPath: t.TempDir() + "/obol.db"}
 	h.auths = signAuths(t, h.seller.req, n)
 	h.opts = Options{Chain: func(string) (purchase.ChainReader, error) { return chainReader{h.seller}, nil },
@@ -278,7 +278,7 @@ func signAuthsFrom(t testing.TB, s *seller, n, first int) []v1alpha1.PreSignedAu
 	return out
 }
 
-func newStoreAt(t *testing.T, path string) (*store, error) {
+func newStoreAt(t testing.TB, path string) (*store, error) {
 	t.Helper()
 	d, err := db.Open(path, db.Options{})
 	if err != nil {

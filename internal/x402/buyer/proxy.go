@@ -190,8 +190,11 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 	switch {
 	case resp.StatusCode < 300 && isStream(resp):
 		// The seller settles after the stream completed, so the auth is
-		// spent only if the whole stream arrived.
+		// spent only if the whole stream arrived. Without Content-Length the
+		// answer is chunked and ends (terminating chunk) only after the
+		// handler returned, i.e. after the spend is on disk.
 		copyHeaders(w, resp)
+		w.Header().Del("Content-Length")
 		w.WriteHeader(resp.StatusCode)
 		err := streamBody(w, resp.Body)
 		resp.Body.Close()
