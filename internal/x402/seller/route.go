@@ -53,6 +53,13 @@ type Route struct {
 	upstreamURL *url.URL // parsed Upstream, set by validate
 }
 
+// Validate reports whether SetRoutes would accept r. A caller building a
+// table from many sources (offers) uses it to leave out one bad route
+// instead of having the whole table refused.
+func (r Route) Validate() error {
+	return cloneRoute(r).validate()
+}
+
 // validate checks what the seller relies on at request time, so a bad route
 // table is refused as a whole before it can serve.
 func (r *Route) validate() error {

@@ -2,6 +2,7 @@ package seller_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"math/big"
@@ -15,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/goleak"
 
 	"github.com/obol-dev/obol/internal/x402"
 	"github.com/obol-dev/obol/internal/x402/seller"
@@ -676,5 +678,69 @@ func TestBodyLimit(t *testing.T) {
 	s.ServeHTTP(rec, req)
 	if rec.Code != 200 {
 		t.Errorf("retry within the limit: %d %s", rec.Code, rec.Body)
+	}
+}
+
+func TestDrainingOfferStillSettles(t *testing.T) {
+	e := newEnv(t)
+	routes := e.routes()
+	routes[0].DrainEndsAt = time.Now().Add(time.Hour)
+	if err := e.s.SetRoutes(routes); err != nil {
+		t.Fatal(err)
+	}
+	r := e.do("GET", "/services/chat/x", map[string]string{"PAYMENT-SIGNATURE": e.pay(e.usdc)}, "")
+	if r.status != 200 || !decodeSettle(t, r.header.Get("PAYMENT-RESPONSE")).Success {
+		t.Fatalf("draining offer inside its grace period: %d %s", r.status, r.body)
+	}
+	routes[0].DrainEndsAt = time.Now().Add(-time.Second)
+	if err := e.s.SetRoutes(routes); err != nil {
+		t.Fatal(err)
+	}
+	r = e.do("GET", "/services/chat/x", map[string]string{"PAYMENT-SIGNATURE": e.pay(e.usdc)}, "")
+	if r.status != http.StatusNotFound || !strings.Contains(string(r.body), "offer_drained") || e.up.calls.Load() != 1 {
+		t.Fatalf("drained offer: %d %s (upstream calls %d)", r.status, r.body, e.up.calls.Load())
+	}
+}
+
+func TestPaywallEscapes(t *testing.T) {
+	e := newEnv(t)
+	routes := e.routes()
+	routes[0].Description = `<script>alert("x")</script>`
+	if err := e.s.SetRoutes(routes); err != nil {
+		t.Fatal(err)
+	}
+	r := e.do("GET", "/services/chat/x", map[string]string{"Accept": "text/html"}, "")
+	if strings.Contains(string(r.body), "<script>") || !strings.Contains(string(r.body), "&lt;script&gt;") {
+		t.Errorf("the description was not escaped in the paywall page")
+	}
+}
+
+func TestRouteValidate(t *testing.T) {
+	e := newEnv(t)
+	r := e.routes()[0]
+	if err := r.Validate(); err != nil {
+		t.Fatalf("good route: %v", err)
+	}
+	r.Upstream = "not a url"
+	if err := r.Validate(); err == nil {
+		t.Fatal("bad upstream accepted")
+	}
+}
+
+func TestRunStopsOnCancel(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	fac, _ := seller.NewHTTPFacilitator(seller.HTTPFacilitatorOptions{URL: "http://127.0.0.1:1"})
+	s, _ := seller.New(seller.Options{Facilitator: fac})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return after cancel")
 	}
 }

@@ -100,6 +100,15 @@ func newStack(t testing.TB) *stack {
 			http.Error(w, "upstream broke", http.StatusInternalServerError)
 			return
 		}
+		if strings.HasSuffix(r.URL.Path, "/stream") {
+			w.Header().Set("Content-Type", "text/event-stream")
+			for i := range 3 {
+				fmt.Fprintf(w, "data: {\"chunk\":%d}\n\n", i)
+				w.(http.Flusher).Flush()
+			}
+			fmt.Fprint(w, "data: [DONE]\n\n")
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]string{"payer": r.Header.Get("X-Payment-Payer"), "path": r.URL.Path})
 	}))
@@ -331,6 +340,31 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 		s.settledTx(r, "OBOL", buyer.Address(), s.obolAmount())
 		if d := new(big.Int).Sub(before, s.balance("OBOL", buyer.Address())); d.Cmp(s.obolAmount()) != 0 {
 			t.Errorf("payer paid %s OBOL units, want %s", d, s.obolAmount())
+		}
+	})
+
+	t.Run("stream settles after completion", func(t *testing.T) {
+		buyer := s.buyer("stream")
+		before := s.balance("USDC", buyer.Address())
+		req, _ := http.NewRequest("POST", s.srv.URL+"/services/e2e/v1/stream", strings.NewReader(`{"stream":true}`))
+		req.Header.Set("PAYMENT-SIGNATURE", header(t, x402test.SignERC3009(t, buyer, pr.Accepts[0], x402.SignOptions{})))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), "data: [DONE]") {
+			t.Fatalf("stream: %d %s", resp.StatusCode, body)
+		}
+		resp.Header.Set("PAYMENT-RESPONSE", resp.Trailer.Get("PAYMENT-RESPONSE"))
+		resp.Header.Set("X-PAYMENT-RESPONSE", resp.Trailer.Get("X-PAYMENT-RESPONSE"))
+		tx := s.settledTx(reply{resp.StatusCode, resp.Header, body}, "USDC", buyer.Address(), big.NewInt(1000))
+		if !strings.Contains(string(body), ": PAYMENT-RESPONSE ") {
+			t.Errorf("no SSE settlement comment in %q", body)
+		}
+		if d := new(big.Int).Sub(before, s.balance("USDC", buyer.Address())); d.Int64() != 1000 {
+			t.Errorf("payer paid %s for the stream (tx %s), want 1000", d, tx)
 		}
 	})
 
