@@ -30,7 +30,7 @@ func TestSupported(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := x402.SupportedResponse{
-		Kinds: []x402.SupportedKind{{X402Version: 2, Scheme: "exact", Network: "eip155:1337"}, {X402Version: 1, Scheme: "exact", Network: "devnet"}},
+		Kinds:      []x402.SupportedKind{{X402Version: 2, Scheme: "exact", Network: "eip155:1337"}, {X402Version: 1, Scheme: "exact", Network: "devnet"}},
 		Extensions: []string{"eip2612GasSponsoring"},
 		Signers:    map[string][]string{"eip155:*": {e.fac.Address().Hex()}},
 	}

@@ -3,6 +3,7 @@ package facilitator_test
 import (
 	"context"
 	"errors"
+	"math/big"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -150,5 +151,29 @@ func TestLateReceiptIsPending(t *testing.T) {
 	}
 	if n := e.transfers(devUSDC, payer.Address()); n != 1 {
 		t.Fatalf("%d Transfer logs, want 1", n)
+	}
+}
+
+// TestRetryAfterExpiry: a settle retried after the authorization's window
+// closed still gets the recorded outcome, not a time-window error.
+func TestRetryAfterExpiry(t *testing.T) {
+	var skew atomic.Int64
+	e := newEnv(t, func(o *facilitator.Options) {
+		o.Now = func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
+	})
+	payer := e.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{ValidBefore: big.NewInt(time.Now().Unix() + 120)})
+	var first, again x402.SettleResponse
+	if e.post("/settle", p, req, &first); !first.Success {
+		t.Fatalf("settle: %+v", first)
+	}
+	skew.Store(int64(time.Hour))
+	var v x402.VerifyResponse
+	if e.post("/verify", p, req, &v); v.InvalidReason != x402.ReasonExactValidBefore {
+		t.Fatalf("verify after expiry: %+v", v)
+	}
+	if e.post("/settle", p, req, &again); !again.Success || again.Transaction != first.Transaction {
+		t.Fatalf("settle after expiry: %+v, first %+v", again, first)
 	}
 }
