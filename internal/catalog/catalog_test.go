@@ -113,6 +113,17 @@ func validateServices(t testing.TB, body []byte) {
 	}
 }
 
+// mustValidJSON renders services.json and validates it against the schema.
+func mustValidJSON(t *testing.T, in Input) []byte {
+	t.Helper()
+	raw, err := ServicesJSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validateServices(t, raw)
+	return raw
+}
+
 // checkNoAvailable: no document has an "available" key at any depth, and
 // skill.md has no Available column or bullet (Status says it instead).
 func checkNoAvailable(t *testing.T, snap *Snapshot) {
@@ -195,6 +206,7 @@ func TestListingRule(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, skipped := Services(input(tt.offer))
+			mustValidJSON(t, input(tt.offer))
 			if len(skipped) > 0 {
 				t.Fatalf("skipped: %+v", skipped)
 			}
@@ -232,7 +244,7 @@ func TestDrainEndsAtOnlyWhileDraining(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("drainEndsAt per offer (-want +got):\n%s", diff)
 	}
-	raw, _ := ServicesJSON(in)
+	raw := mustValidJSON(t, in)
 	if n := strings.Count(string(raw), `"drainEndsAt"`); n != 1 {
 		t.Errorf("drainEndsAt appears %d times in services.json, want 1", n)
 	}
@@ -256,9 +268,9 @@ func TestDrainEndsAtOnlyWhileDraining(t *testing.T) {
 }
 
 func TestSortOrder(t *testing.T) {
-	doc, _ := Services(input(
-		readyOffer("b"), readyOffer("a"), readyOffer("z", listed("x", 10)), readyOffer("y", listed("x", 10)), readyOffer("neg", listed("", -1)),
-	))
+	in := input(readyOffer("b"), readyOffer("a"), readyOffer("z", listed("x", 10)), readyOffer("y", listed("x", 10)), readyOffer("neg", listed("", -1)))
+	mustValidJSON(t, in)
+	doc, _ := Services(in)
 	var names []string
 	for _, s := range doc.Services {
 		names = append(names, s.Name)
@@ -270,7 +282,7 @@ func TestSortOrder(t *testing.T) {
 
 func TestPaymentResolution(t *testing.T) {
 	d6 := int32(6)
-	doc, skipped := Services(input(
+	in := input(
 		readyOffer("defaults"),
 		readyOffer("multi", multiPayment),
 		readyOffer("explicit", func(o *v1alpha1.ServiceOffer) {
@@ -281,7 +293,9 @@ func TestPaymentResolution(t *testing.T) {
 		readyOffer("unknown-network", func(o *v1alpha1.ServiceOffer) { o.Spec.Payment.Network = "polygon" }),
 		readyOffer("unknown-token", func(o *v1alpha1.ServiceOffer) { o.Spec.Payment.Asset = &v1alpha1.AssetSpec{Symbol: "DOGE"} }),
 		readyOffer("too-precise", func(o *v1alpha1.ServiceOffer) { o.Spec.Payment.Price.PerRequest = "0.0000001" }),
-	))
+	)
+	mustValidJSON(t, in)
+	doc, skipped := Services(in)
 	byName := map[string]Service{}
 	for _, s := range doc.Services {
 		byName[s.Name] = s

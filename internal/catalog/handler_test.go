@@ -55,6 +55,7 @@ func mustBuild(t testing.TB, in Input) *Snapshot {
 	if err != nil {
 		t.Fatal(err)
 	}
+	validateServices(t, s.Document(PathServices))
 	return s
 }
 
