@@ -3,6 +3,7 @@ package stack
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -28,6 +29,10 @@ func (l Layout) MasterKey() string { return filepath.Join(l.Dir, "secrets", "mas
 
 // PIDFile is locked and holds the pid while a stack runs.
 func (l Layout) PIDFile() string { return filepath.Join(l.Dir, "run", "obol.pid") }
+
+// Endpoints is written by a running stack with its listener URLs, so
+// commands find it whatever ports it bound.
+func (l Layout) Endpoints() string { return filepath.Join(l.Dir, "run", "endpoints.json") }
 
 // LogFile receives the logs of a detached stack.
 func (l Layout) LogFile() string { return filepath.Join(l.Dir, "logs", "obol.log") }
@@ -83,6 +88,26 @@ func Init(dir string) (InitResult, error) {
 // WalletOptions locates the stack's wallet in a data dir.
 func WalletOptions(dir string) wallet.Options {
 	return wallet.Options{Dir: Layout{Dir: dir}.Keys(), Password: wallet.PasswordFromEnv()}
+}
+
+// Endpoints are a running stack's listener URLs by name.
+type Endpoints map[string]string
+
+// ReadEndpoints returns the listener URLs of the stack running on dir.
+func ReadEndpoints(dir string) (Endpoints, error) {
+	l := Layout{Dir: dir}
+	if pid, _ := RunningPID(l.PIDFile()); pid == 0 {
+		return nil, fmt.Errorf("no stack is running on %s: start one with `obol stack up`", dir)
+	}
+	raw, err := os.ReadFile(l.Endpoints())
+	if err != nil {
+		return nil, fmt.Errorf("the stack on %s is starting or did not publish its endpoints: %w", dir, err)
+	}
+	var e Endpoints
+	if err := json.Unmarshal(raw, &e); err != nil {
+		return nil, fmt.Errorf("read %s: %w", l.Endpoints(), err)
+	}
+	return e, nil
 }
 
 // ReadMasterKey returns the master key of a data dir.

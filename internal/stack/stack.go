@@ -8,16 +8,19 @@ package stack
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/obol-dev/obol/internal/atomicfile"
 	"github.com/obol-dev/obol/internal/chain"
 	"github.com/obol-dev/obol/internal/config"
 	"github.com/obol-dev/obol/internal/db"
@@ -143,7 +146,21 @@ func (s *Stack) Start(ctx context.Context) error {
 		s.goRun(name, run)
 	}
 	s.parts.startWatchers(s)
-	return nil
+	return s.publishEndpoints()
+}
+
+func (s *Stack) publishEndpoints() error {
+	e := Endpoints{}
+	for name := range s.listeners {
+		e[name] = s.URL(name)
+	}
+	raw, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return err
+	}
+	path := s.layout.Endpoints()
+	s.closers = append(s.closers, func() error { os.Remove(path); return nil })
+	return atomicfile.Write(path, raw, 0o600)
 }
 
 // goRun runs fn with the stack's run context; a failure is reported on Err.
