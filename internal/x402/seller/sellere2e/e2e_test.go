@@ -343,6 +343,18 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 		}
 	})
 
+	t.Run("v1 payload in X-PAYMENT", func(t *testing.T) {
+		buyer := s.buyer("v1")
+		before := s.balance("USDC", buyer.Address())
+		p := x402test.SignERC3009(t, buyer, pr.Accepts[0], x402.SignOptions{})
+		p.X402Version = x402.V1
+		r := s.do("/services/e2e/v1/chat/completions", map[string]string{"X-PAYMENT": header(t, p)})
+		s.settledTx(r, "USDC", buyer.Address(), big.NewInt(1000))
+		if d := new(big.Int).Sub(before, s.balance("USDC", buyer.Address())); d.Int64() != 1000 {
+			t.Errorf("payer paid %s, want 1000", d)
+		}
+	})
+
 	t.Run("stream settles after completion", func(t *testing.T) {
 		buyer := s.buyer("stream")
 		before := s.balance("USDC", buyer.Address())
