@@ -88,15 +88,11 @@ func (s *Stack) catalogInput(offers []*v1alpha1.ServiceOffer) catalog.Input {
 	for _, o := range offers {
 		in.Offers = append(in.Offers, *o)
 	}
+	regs := map[uint64]string{}
 	for _, n := range s.parts.registry.Networks() {
-		in.Networks = append(in.Networks, catalog.Network{Name: n.Name, Aliases: n.Aliases, CAIP2: n.CAIP2, ChainID: n.ChainID,
-			IdentityRegistry: contracts.IdentityRegistryAddress.Hex()})
+		regs[n.ChainID] = contracts.IdentityRegistryAddress.Hex() // ERC-8004's address is the same on every chain
 	}
-	for _, t := range s.parts.registry.Tokens("") {
-		in.Tokens = append(in.Tokens, catalog.Token{Network: t.Network, Symbol: t.Symbol, Address: t.Address.Hex(),
-			Decimals: int(t.Decimals), TransferMethod: v1alpha1.TransferMethod(t.TransferMethod),
-			EIP712Name: t.EIP712Name, EIP712Version: t.EIP712Version, Default: t.Symbol == "USDC"})
-	}
+	in.Networks, in.Tokens = catalog.FromRegistry(s.parts.registry, regs)
 	return in
 }
 
