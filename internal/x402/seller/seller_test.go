@@ -588,6 +588,8 @@ func TestBadPayments(t *testing.T) {
 	e := newEnv(t)
 	now := time.Now()
 	other := x402test.Requirements(t, "base-sepolia", "USDC", 1000, e.payTo)
+	otherAsset := e.usdc
+	otherAsset.Asset = x402test.Address(t, "another token").Hex()
 	wrongPayTo := e.usdc
 	wrongPayTo.PayTo = x402test.Address(t, "someone else").Hex()
 	tampered := x402test.Mutate(t, x402test.SignERC3009(t, e.payer, e.usdc, x402.SignOptions{}), func(ep *x402.ExactEVMPayload) {
@@ -608,6 +610,7 @@ func TestBadPayments(t *testing.T) {
 		{"oversized", map[string]string{"PAYMENT-SIGNATURE": strings.Repeat("A", x402.MaxHeaderBytes+4)}, 400, "invalid_payload"},
 		{"two different headers", map[string]string{"PAYMENT-SIGNATURE": e.pay(e.usdc), "X-PAYMENT": e.pay(e.usdc)}, 400, seller.ReasonAmbiguousHeaders},
 		{"other route's price", map[string]string{"PAYMENT-SIGNATURE": e.pay(e.cheap)}, 402, seller.ReasonNoMatchingRequirement},
+		{"other asset", map[string]string{"PAYMENT-SIGNATURE": e.pay(otherAsset)}, 402, seller.ReasonNoMatchingRequirement},
 		{"other network", map[string]string{"PAYMENT-SIGNATURE": e.pay(other)}, 402, seller.ReasonNoMatchingRequirement},
 		{"other payTo", map[string]string{"PAYMENT-SIGNATURE": e.pay(wrongPayTo)}, 402, seller.ReasonNoMatchingRequirement},
 		{"amount lie in accepted", map[string]string{"PAYMENT-SIGNATURE": e.header(lying)}, 402, string(x402.ReasonExactValueMismatch)},
@@ -630,8 +633,8 @@ func TestBadPayments(t *testing.T) {
 			}
 		})
 	}
-	if got := e.metric("payment_failed_total"); got != 13 {
-		t.Errorf("payment_failed_total = %v, want 13", got)
+	if got := e.metric("payment_failed_total"); got != 14 {
+		t.Errorf("payment_failed_total = %v, want 14", got)
 	}
 	if e.fac.settled() != 0 {
 		t.Errorf("something was settled")
