@@ -215,6 +215,10 @@ func TestEIP2612AndSettleWithPermit(t *testing.T) {
 
 func TestPermit2DomainSeparator(t *testing.T) {
 	e := newEnv(t)
+	ws, err := e.proxy.WITNESSTYPESTRING(e.call())
+	if err != nil || ws != contracts.X402WitnessTypeString {
+		t.Errorf("proxy WITNESS_TYPE_STRING = %q, %v; want contracts.X402WitnessTypeString %q", ws, err, contracts.X402WitnessTypeString)
+	}
 	got, err := e.permit2.DOMAINSEPARATOR(e.call())
 	if err != nil {
 		t.Fatal(err)
