@@ -92,7 +92,8 @@ func newGatewayCmd(g *Globals) *cobra.Command {
 			}
 			o.Listen = listen
 			o.Logger = g.Logger()
-			o.Registry = prometheus.NewRegistry()
+			reg := prometheus.NewRegistry()
+			o.Registry, o.Metrics = reg, reg
 			gw, err := llm.New(o)
 			if err != nil {
 				return err
@@ -115,6 +116,7 @@ func newGatewayCmd(g *Globals) *cobra.Command {
 	f.StringVar(&listen, "listen", "127.0.0.1:4000", "address to serve on")
 	f.StringVar(&o.MasterKey, "master-key", "", "Bearer key clients and admins must send (default: $OBOL_MASTER_KEY, general_settings.master_key, <data-dir>/secrets/master-key)")
 	f.StringVar(&o.BuyerURL, "buyer-url", "", "x402 buyer proxy for paid/<model> routes, e.g. http://127.0.0.1:8402 (default $OBOL_BUYER_URL; none when empty)")
+	f.StringVar(&o.OllamaURL, "ollama-url", models.DefaultOllamaURL, "Ollama server reachable as ollama/<model> without setup (empty: none)")
 	f.StringVar(&o.SecretsFile, "secrets", "", "NAME=value file with provider keys for os.environ/ references (default <data-dir>/secrets/llm.env)")
 	return cmd
 }

@@ -73,4 +73,3 @@ func FuzzTranslateAnthropicStream(f *testing.F) {
 		}
 	})
 }
-

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/obol-dev/obol/internal/atomicfile"
 	"github.com/obol-dev/obol/internal/llm/config"
@@ -44,6 +45,10 @@ type Options struct {
 	// BuyerURL, when set, adds an implicit `paid/*` route to the x402 buyer
 	// proxy at that URL (e.g. http://127.0.0.1:8402) unless the config has one.
 	BuyerURL string
+	// OllamaURL, when set (e.g. http://127.0.0.1:11434), adds an implicit
+	// `ollama/*` route to that Ollama server unless the config has one, so
+	// any model pulled there is reachable as ollama/<model> without setup.
+	OllamaURL string
 	// SecretsFile is an optional NAME=value file (mode 0600) consulted before
 	// the process environment for os.environ/ references; re-read on reload.
 	SecretsFile string
@@ -53,6 +58,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Registry receives the gateway's metrics; nil keeps them unregistered.
 	Registry prometheus.Registerer
+	// Metrics, when set, is served unauthenticated on GET /metrics.
+	Metrics prometheus.Gatherer
 	// Transport overrides the upstream transport (tests); nil uses a tuned one.
 	Transport http.RoundTripper
 }
@@ -161,7 +168,7 @@ func (gw *Gateway) build(cfg *config.Config) (*table, error) {
 			return os.LookupEnv(k)
 		}
 	}
-	t, err := buildTable(cfg, buildOptions{getenv: getenv, buyerURL: gw.opts.BuyerURL, metrics: gw.metrics})
+	t, err := buildTable(cfg, buildOptions{getenv: getenv, buyerURL: gw.opts.BuyerURL, ollamaURL: gw.opts.OllamaURL, metrics: gw.metrics})
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +220,9 @@ func (gw *Gateway) routes() http.Handler {
 	mux.HandleFunc("GET /health/readiness", health)
 	mux.HandleFunc("GET /health/liveliness", health)
 	mux.HandleFunc("GET /healthz", health)
+	if gw.opts.Metrics != nil {
+		mux.Handle("GET /metrics", promhttp.HandlerFor(gw.opts.Metrics, promhttp.HandlerOpts{}))
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Type: "invalid_request_error", Code: "not_found",
 			Message: r.Method + " " + r.URL.Path + " is not an endpoint of this gateway"})

@@ -436,3 +436,37 @@ func TestReloadKeepsOldTableOnBrokenSource(t *testing.T) {
 	}
 	_ = config.EnvPrefix
 }
+
+func TestImplicitOllamaRouteAndMetrics(t *testing.T) {
+	ollama := llmtest.NewUpstream(t, llmtest.Options{Name: "ollama"})
+	reg := prometheus.NewRegistry()
+	s := startGateway(t, "model_list: []\n", func(o *llm.Options) {
+		o.OllamaURL = ollama.Server.URL
+		o.Registry, o.Metrics = reg, reg
+	})
+	code, b, h := s.post(t, "/v1/chat/completions", `{"model":"ollama/llama3.2","messages":[{"role":"user","content":"Reply exactly: OLL"}]}`)
+	if code != 200 || h.Get("X-Fake-Upstream") != "ollama" || !strings.Contains(string(b), "OLL") {
+		t.Fatalf("ollama/llama3.2: %d %s", code, b)
+	}
+	var sent struct{ Model string }
+	_ = json.Unmarshal(ollama.Last().Body, &sent)
+	if sent.Model != "llama3.2" {
+		t.Errorf("ollama got model %q", sent.Model)
+	}
+	if got := s.gw.Models(); len(got) != 0 {
+		t.Errorf("built-in routes advertised in /v1/models: %v", got)
+	}
+	s.post(t, "/v1/chat/completions", `{"model":"nope","messages":[]}`)
+	resp, err := http.Get(s.url + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if want := `obol_llm_requests_total{code="2xx",model="ollama/*"} 1`; !strings.Contains(string(body), want) {
+		t.Errorf("/metrics lacks %s:\n%s", want, body)
+	}
+	if strings.Contains(string(body), `model="nope"`) {
+		t.Error("an unknown model became a metric label")
+	}
+}

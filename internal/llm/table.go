@@ -90,9 +90,10 @@ func (g *group) pick() int {
 
 // buildOptions is what building a table needs besides the config.
 type buildOptions struct {
-	getenv   func(string) (string, bool)
-	buyerURL string
-	metrics  *metrics
+	getenv    func(string) (string, bool)
+	buyerURL  string
+	ollamaURL string
+	metrics   *metrics
 }
 
 // buildTable compiles a config into a routing snapshot. Any error leaves the
@@ -105,6 +106,10 @@ func buildTable(cfg *config.Config, o buildOptions) (*table, error) {
 		ds = append(ds, PaidDeployment("*", o.buyerURL))
 		ds[len(ds)-1].Info = map[string]any{"id": "obol-paid-wildcard", "implicit": true}
 	}
+	if o.ollamaURL != "" && !slices.ContainsFunc(ds, func(d config.Deployment) bool { return d.ModelName == "ollama/*" }) {
+		ds = append(ds, config.Deployment{ModelName: "ollama/*", Params: map[string]any{"model": "ollama_chat/*", "api_base": o.ollamaURL},
+			Info: map[string]any{"id": "obol-ollama-wildcard", "implicit": true}})
+	}
 	for i, d := range ds {
 		r, err := compileRoute(d, rs, o)
 		if err != nil {
@@ -114,7 +119,9 @@ func buildTable(cfg *config.Config, o buildOptions) (*table, error) {
 		if g == nil {
 			g = &group{name: d.ModelName}
 			t.groups[d.ModelName] = g
-			t.order = append(t.order, d.ModelName)
+			if implicit, _ := d.Info["implicit"].(bool); !implicit { // built-in routes are not advertised
+				t.order = append(t.order, d.ModelName)
+			}
 			if p, ok := strings.CutSuffix(d.ModelName, "*"); ok {
 				g.prefix = p
 				t.wild = append(t.wild, g)

@@ -344,6 +344,9 @@ func (l Live) Status(ctx context.Context, src *config.Config) Drift {
 		}
 	}
 	for _, m := range live {
+		if implicit, _ := m.Info["implicit"].(bool); implicit {
+			continue // the gateway's built-in paid/* and ollama/* routes
+		}
 		if !srcNames[m.ModelName] && !slices.Contains(dr.Extra, m.ModelName) {
 			dr.Extra = append(dr.Extra, m.ModelName)
 		}
