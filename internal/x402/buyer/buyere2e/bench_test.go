@@ -16,7 +16,8 @@ import (
 // ERC-3009 transfer and mines a block). "direct" is the peer: a client that
 // already holds each payment header sends it straight to the seller;
 // "via-buyer" goes through the buyer proxy (402 round trip, auth choice,
-// durable accounting).
+// durable accounting); "via-gateway" adds the LLM gateway in front
+// (model paid/qwen, the route the purchase reconciler hot-added).
 func BenchmarkPaidCallsOnChain(b *testing.B) {
 	const pool = 400
 	body := `{"model":"qwen","messages":[{"role":"user","content":"hi"}]}`
@@ -72,6 +73,18 @@ func BenchmarkPaidCallsOnChain(b *testing.B) {
 		bb := w.newBuyer(endpoint, res, nil)
 		run(b, func(int) (int, error) {
 			code, _, err := bb.chat()
+			return code, err
+		})
+	})
+	b.Run("via-gateway", func(b *testing.B) {
+		w := newWorld(b)
+		w.startSeller()
+		endpoint := w.seller.URL + "/services/qwen"
+		_, _, res := w.presign(endpoint, "USDC", "viagateway", pool)
+		s := w.newBobStack()
+		s.buy("bench", endpoint, res)
+		run(b, func(int) (int, error) {
+			code, _, err := s.chat()
 			return code, err
 		})
 	})
