@@ -101,6 +101,7 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newDemoCmd,
 	newWalletCmd,
 	newStackCmd,
+	newSellCmd,
 	newModelCmd,
 	newGatewayCmd,
 	newSmokeCmd,

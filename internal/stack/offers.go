@@ -3,6 +3,7 @@ package stack
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/obol-dev/obol/api/v1alpha1"
@@ -105,10 +106,10 @@ func (s *Stack) route(in *catalog.Input, o *v1alpha1.ServiceOffer) (seller.Route
 	}
 	r := seller.Route{Namespace: o.Namespace, Name: o.Name, Prefix: o.EffectivePath(), Upstream: o.Spec.Upstream.URL,
 		Description: description(o)}
-	if o.EffectiveType() == v1alpha1.OfferTypeInference && r.Upstream == "" {
-		// An inference offer without its own upstream sells a model of
-		// this stack's gateway.
-		r.Upstream, r.UpstreamAuth = s.URL("local"), "Bearer "+s.parts.masterKey
+	if s.isLocalGateway(r.Upstream) {
+		// An offer of this stack's own gateway: the seller authenticates
+		// to it; the buyer never sees the master key.
+		r.UpstreamAuth = "Bearer " + s.parts.masterKey
 	}
 	if o.IsDraining() {
 		r.DrainEndsAt = o.DrainEndsAt()
@@ -130,4 +131,10 @@ func description(o *v1alpha1.ServiceOffer) string {
 		return o.Spec.Model.Name + " inference, paid per request with x402"
 	}
 	return o.Name + ", paid per request with x402"
+}
+
+// isLocalGateway reports whether u points at this stack's local listener.
+func (s *Stack) isLocalGateway(u string) bool {
+	local := s.URL("local")
+	return local != "" && strings.HasPrefix(strings.TrimRight(u, "/")+"/", local+"/")
 }
