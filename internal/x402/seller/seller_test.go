@@ -747,3 +747,16 @@ func TestRunStopsOnCancel(t *testing.T) {
 		t.Fatal("Run did not return after cancel")
 	}
 }
+
+func TestEmptyTableIsReadyAndClosed(t *testing.T) {
+	fac, _ := seller.NewHTTPFacilitator(seller.HTTPFacilitatorOptions{URL: "http://127.0.0.1:1"})
+	s, _ := seller.New(seller.Options{Facilitator: fac})
+	if err := s.SetRoutes(nil); err != nil || !s.Ready() {
+		t.Fatalf("SetRoutes(nil): %v, ready %v", err, s.Ready())
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/services/anything", nil))
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("no offers: %d, want 403", rec.Code)
+	}
+}
