@@ -456,5 +456,52 @@ func TestNewValidates(t *testing.T) {
 	if _, err := New(Options{DB: h.db}); err == nil || !strings.Contains(err.Error(), "Chain") {
 		t.Errorf("New without chain: %v", err)
 	}
-	_ = time.Second
+}
+
+// TestRunResolvesPending: an auth left pending while the chain was down is
+// resolved by Run once the chain answers, and Run stops with its context.
+func TestRunResolvesPending(t *testing.T) {
+	var mu sync.Mutex
+	chainUp := false
+	h := newHarness(t, 1, func(o *Options) {
+		inner := o.Chain
+		o.ResolveInterval = 10 * time.Millisecond
+		o.Chain = func(n string) (purchase.ChainReader, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if !chainUp {
+				return nil, net.ErrClosed
+			}
+			return inner(n)
+		}
+	})
+	h.seller.fault = func(w http.ResponseWriter, r *http.Request, _ int) bool {
+		conn, _, _ := w.(http.Hijacker).Hijack()
+		conn.Close()
+		return true
+	}
+	h.chat("paid/qwen", false)
+	if st := h.status(); st.InFlight != 1 {
+		t.Fatalf("status %+v, want the auth pending", st)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- h.buyer.Run(ctx) }()
+	mu.Lock()
+	chainUp = true
+	mu.Unlock()
+	deadline := time.Now().Add(5 * time.Second)
+	for h.status().InFlight != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("Run did not resolve the pending auth")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
+	}
+	if st := h.status(); st.Remaining != 1 || st.Spent != 0 {
+		t.Errorf("status %+v: the unsettled auth should be back", st)
+	}
 }
