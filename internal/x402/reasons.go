@@ -34,6 +34,7 @@ const (
 	ReasonExactValidAfter             Reason = "invalid_exact_evm_payload_authorization_valid_after"
 	ReasonExactValueMismatch          Reason = "invalid_exact_evm_payload_authorization_value_mismatch"
 	ReasonExactTransactionFailed      Reason = "invalid_exact_evm_transaction_failed"
+	ReasonExactTransferEventMismatch  Reason = "invalid_exact_evm_transfer_event_mismatch"
 	ReasonExactTokenNameMismatch      Reason = "invalid_exact_evm_token_name_mismatch"
 	ReasonExactTokenVersionMismatch   Reason = "invalid_exact_evm_token_version_mismatch"
 	ReasonExactEIP3009NotSupported    Reason = "invalid_exact_evm_eip3009_not_supported"

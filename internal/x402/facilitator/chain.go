@@ -273,14 +273,18 @@ func codeAt(ctx context.Context, b Backend, addr common.Address) (bool, error) {
 	return true, errors.New("backend cannot read code")
 }
 
-// transferLogged reports whether rc holds the Transfer the payment promises.
-func (c *contracts) transferLogged(rc *types.Receipt, pay *x402.Payment) bool {
+// transferLogged reports whether rc holds the Transfer the settlement
+// promised (token, payer → payTo, amount): a successful transaction that
+// moved something else did not settle this payment.
+func (c *contracts) transferLogged(rc *types.Receipt, rec *Record) bool {
+	asset, payer, payTo := common.HexToAddress(rec.Asset), common.HexToAddress(rec.Payer), common.HexToAddress(rec.PayTo)
+	amount, _ := new(big.Int).SetString(rec.Amount, 10)
 	for _, l := range rc.Logs {
-		if l.Address != pay.Asset || len(l.Topics) != 3 || l.Topics[0] != c.transfer {
+		if l.Address != asset || len(l.Topics) != 3 || l.Topics[0] != c.transfer {
 			continue
 		}
-		if common.BytesToAddress(l.Topics[1][:]) == pay.Payer && common.BytesToAddress(l.Topics[2][:]) == pay.PayTo &&
-			new(big.Int).SetBytes(l.Data).Cmp(pay.Amount) == 0 {
+		if common.BytesToAddress(l.Topics[1][:]) == payer && common.BytesToAddress(l.Topics[2][:]) == payTo &&
+			amount != nil && new(big.Int).SetBytes(l.Data).Cmp(amount) == 0 {
 			return true
 		}
 	}

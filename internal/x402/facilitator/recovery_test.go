@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -11,7 +13,9 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
 	"github.com/obol-dev/obol/internal/x402/facilitator"
 	"github.com/obol-dev/obol/internal/x402/x402test"
@@ -175,5 +179,51 @@ func TestRetryAfterExpiry(t *testing.T) {
 	}
 	if e.post("/settle", p, req, &again); !again.Success || again.Transaction != first.Transaction {
 		t.Fatalf("settle after expiry: %+v, first %+v", again, first)
+	}
+}
+
+// frontRun runs fn just before forwarding a broadcast: another party's
+// settlement lands between our simulation and our transaction.
+type frontRun struct {
+	facilitator.Backend
+	fn func()
+}
+
+func (f frontRun) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	f.fn()
+	return f.Backend.SendTransaction(ctx, tx)
+}
+
+// TestFrontRunSettlementIsRecordedFailed: when another facilitator settles
+// the payment after our simulation, our transaction reverts; the outcome is
+// journaled as failed with its hash, repeats return it, and the payer pays once.
+func TestFrontRunSettlementIsRecordedFailed(t *testing.T) {
+	a := newEnv(t, nil)
+	payer := a.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{})
+
+	b := &env{t: t, chain: a.chain, ec: a.ec, dbPath: filepath.Join(t.TempDir(), "b.db"), facKey: x402test.Key(t, "facilitator b")}
+	b.fund(crypto.PubkeyToAddress(b.facKey.PublicKey), "ETH", ether(10))
+	var once sync.Once
+	b.opts = facilitator.Options{Signer: wallet.NewKeySigner(b.facKey), PollInterval: 5 * time.Millisecond,
+		Networks: []facilitator.Network{{Network: "devnet", Backend: frontRun{a.ec, func() {
+			once.Do(func() {
+				if r, err := a.fac.Settle(context.Background(), p, &req); err != nil || !r.Success {
+					t.Errorf("front-running settle: %+v %v", r, err)
+				}
+			})
+		}}}}}
+	b.start()
+
+	var s, again x402.SettleResponse
+	if code := b.post("/settle", p, req, &s); code != 200 || s.Success || s.ErrorReason != x402.ReasonExactTransactionFailed || s.Transaction == "" {
+		t.Fatalf("front-run settle: %d %+v", code, s)
+	}
+	if b.post("/settle", p, req, &again); again != s {
+		t.Fatalf("repeat: %+v, first %+v", again, s)
+	}
+	if n := a.transfers(devUSDC, payer.Address()); n != 1 {
+		t.Fatalf("%d Transfer logs, want 1", n)
 	}
 }

@@ -168,8 +168,11 @@ func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record) (boo
 	if err == nil {
 		rec.Block, rec.Resolved = rc.BlockNumber.Uint64(), time.Now().UTC()
 		rec.State = StateMined
-		if rc.Status != types.ReceiptStatusSuccessful {
+		switch {
+		case rc.Status != types.ReceiptStatusSuccessful:
 			rec.State, rec.Reason = StateFailed, x402.ReasonExactTransactionFailed
+		case !f.contracts.transferLogged(rc, rec):
+			rec.State, rec.Reason = StateFailed, x402.ReasonExactTransferEventMismatch
 		}
 		if err := f.journal.putBatch(rec); err != nil {
 			return false, fmt.Errorf("journal settlement outcome: %w", err)
