@@ -258,4 +258,5 @@ func (p *parts) loops() map[string]func(context.Context) error {
 // startWatchers starts the loops that keep gateways in step with the store.
 func (p *parts) startWatchers(s *Stack) {
 	s.goRun("offer-watch", s.watchOffers)
+	s.goRun("catalog-sync", s.syncCatalog)
 }

@@ -14,42 +14,32 @@ import (
 	"github.com/obol-dev/obol/internal/x402/seller"
 )
 
-// drainTick re-renders the routes and documents so drain ends take effect
-// without any write to the store.
-const drainTick = 5 * time.Second
-
-// watchOffers keeps the seller's route table and the catalog in step with
-// the store: the gateways watch, they never call reconcilers.
+// watchOffers keeps the seller's route table in step with the store (the
+// gateways watch, they never call reconcilers). A draining route carries
+// its end, so the seller stops serving it on time without a store write.
 func (s *Stack) watchOffers(ctx context.Context) error {
 	events, err := s.parts.offers.Watch(ctx, store.WatchOptions{})
 	if err != nil {
 		return fmt.Errorf("watch offers: %w", err)
 	}
-	tick := time.NewTicker(drainTick)
-	defer tick.Stop()
 	synced := false
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case ev, ok := <-events:
-			if !ok {
-				return nil
-			}
-			if ev.Type == store.Synced {
-				synced = true
-			}
-		case <-tick.C:
-		}
+	for ev := range events {
+		synced = synced || ev.Type == store.Synced
 		if synced {
-			s.publishOffers(ctx)
+			s.publishRoutes(ctx)
 		}
 	}
+	return nil
 }
 
-// publishOffers rebuilds the seller's routes and the four documents from
-// every offer in the store.
-func (s *Stack) publishOffers(ctx context.Context) {
+// syncCatalog keeps the four discovery documents in step with the store.
+func (s *Stack) syncCatalog(ctx context.Context) error {
+	return catalog.Sync(ctx, catalog.SyncOptions{Store: s.parts.offers, Handler: s.parts.catalog,
+		Base: func() catalog.Input { return s.catalogInput(nil) }, Logger: s.log.With("component", "catalog")})
+}
+
+// publishRoutes rebuilds the seller's routes from every offer in the store.
+func (s *Stack) publishRoutes(ctx context.Context) {
 	p := s.parts
 	offers, err := p.offers.List(ctx, store.ListOptions{})
 	if err != nil {
@@ -57,15 +47,6 @@ func (s *Stack) publishOffers(ctx context.Context) {
 		return
 	}
 	in := s.catalogInput(offers)
-	snap, err := catalog.Build(in)
-	if err != nil {
-		s.log.Error("render catalog", "err", err)
-	} else {
-		p.catalog.Swap(snap)
-		for _, sk := range snap.Skipped {
-			s.log.Warn("offer not listed", "offer", sk.Namespace+"/"+sk.Name, "reason", sk.Reason)
-		}
-	}
 	var routes []seller.Route
 	for _, o := range offers {
 		if o.IsDeleting() || !o.OperationallyReady() {
