@@ -114,6 +114,7 @@ type env struct {
 	gateway *httptest.Server
 	routes  gatewayRoutes
 	rec     *purchase.Reconciler
+	clock   time.Duration // added to the wall clock the reconciler sees
 }
 
 const masterKey = "sk-master"
@@ -151,7 +152,7 @@ func newEnv(t *testing.T) *env {
 	t.Cleanup(e.gateway.Close)
 	e.routes = gatewayRoutes{&llm.AdminClient{BaseURL: e.gateway.URL, MasterKey: masterKey}}
 	e.rec, err = purchase.New(purchase.Options{Store: st, Prober: buy.HTTPProber{}, Pools: e.buyer, Routes: e.routes,
-		BuyerURL: bsrv.URL + "/v1", Logger: log})
+		BuyerURL: bsrv.URL + "/v1", Logger: log, Now: func() time.Time { return time.Now().Add(e.clock) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,5 +389,37 @@ func TestDeletionKeepsSharedRoute(t *testing.T) {
 	}
 	if _, err := e.rec.Reconcile(ctx, "default", "gone"); err != nil {
 		t.Errorf("reconcile of a missing object: %v", err)
+	}
+}
+
+// TestReprobeSeesPriceRaise: a Ready purchase is re-probed after
+// ReprobeInterval and turns PricingMismatch when the seller raised its
+// price; the pool stays loaded (the proxy refuses to overpay by itself).
+func TestReprobeSeesPriceRaise(t *testing.T) {
+	e := newEnv(t)
+	e.create("p", "qwen", e.auths(2, 1000), "1000")
+	if pr := e.reconcile("p"); !v1alpha1.IsConditionTrue(pr.Status.Conditions, "Ready") {
+		t.Fatalf("not Ready: %+v", pr.Status.Conditions)
+	}
+	e.seller.mu.Lock()
+	e.seller.req.Amount = "1500"
+	e.seller.mu.Unlock()
+	if pr := e.reconcile("p"); !v1alpha1.IsConditionTrue(pr.Status.Conditions, "Ready") {
+		t.Fatalf("re-probed before the interval: %+v", pr.Status.Conditions)
+	}
+	e.clock = 11 * time.Minute
+	pr := e.reconcile("p")
+	c := v1alpha1.FindCondition(pr.Status.Conditions, "Probed")
+	if c.Reason != "PricingMismatch" || !strings.Contains(c.Message, "price: purchase 1000, 402 1500") || pr.Status.ProbedPrice != "1500" {
+		t.Fatalf("Probed %+v, probedPrice %s", c, pr.Status.ProbedPrice)
+	}
+	if v1alpha1.IsConditionTrue(pr.Status.Conditions, "Ready") {
+		t.Error("still Ready")
+	}
+	if _, ok := e.buyer.PoolStatus("default/p"); !ok {
+		t.Error("pool removed on a mismatch")
+	}
+	if code, body := e.chat("paid/qwen"); code != http.StatusPaymentRequired || !strings.Contains(body, "price_changed") {
+		t.Errorf("call at the raised price: %d %s", code, body)
 	}
 }

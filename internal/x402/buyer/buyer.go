@@ -226,7 +226,7 @@ func (b *Buyer) PoolStatus(key string) (purchase.PoolStatus, bool) {
 	if p == nil {
 		return purchase.PoolStatus{}, false
 	}
-	return p.status(), true
+	return p.status(b.opts.Now()), true
 }
 
 // Status is every pool's accounting, by purchase key.
@@ -235,7 +235,7 @@ func (b *Buyer) Status() map[string]purchase.PoolStatus {
 	defer b.mu.RUnlock()
 	out := make(map[string]purchase.PoolStatus, len(b.pools))
 	for k, p := range b.pools {
-		out[k] = p.status()
+		out[k] = p.status(b.opts.Now())
 	}
 	return out
 }

@@ -505,3 +505,16 @@ func TestRunResolvesPending(t *testing.T) {
 		t.Errorf("status %+v: the unsettled auth should be back", st)
 	}
 }
+
+// TestExpiredAuthsAreNotSent: auths about to expire stay out of use and
+// the exhausted answer counts them.
+func TestExpiredAuthsAreNotSent(t *testing.T) {
+	h := newHarness(t, 3, func(o *Options) { o.Now = func() time.Time { return time.Now().Add(2 * time.Hour) } })
+	a := h.chat("paid/qwen", false)
+	if a.status != http.StatusPaymentRequired || !strings.Contains(a.body, "auths_exhausted") || !strings.Contains(a.body, "3 expired") {
+		t.Fatalf("answer %d %s", a.status, a.body)
+	}
+	if h.seller.paidCount() != 0 {
+		t.Error("an expired auth was sent")
+	}
+}

@@ -57,7 +57,7 @@ func (m *metrics) Collect(ch chan<- prometheus.Metric) {
 	}
 	m.b.mu.RUnlock()
 	for _, p := range pools {
-		st := p.status()
+		st := p.status(m.b.opts.Now())
 		ch <- prometheus.MustNewConstMetric(m.remainingDesc, prometheus.GaugeValue, float64(st.Remaining), p.key, p.model, p.network)
 		ch <- prometheus.MustNewConstMetric(m.spentDesc, prometheus.GaugeValue, float64(st.Spent), p.key, p.model, p.network)
 	}

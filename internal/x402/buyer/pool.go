@@ -49,10 +49,10 @@ var (
 	errNoMatch      = errors.New("no authorization matches the seller's terms")
 )
 
-func (p *pool) status() purchase.PoolStatus {
+func (p *pool) status(now time.Time) purchase.PoolStatus {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.statusLocked(time.Now())
+	return p.statusLocked(now)
 }
 
 func (p *pool) statusLocked(now time.Time) purchase.PoolStatus {
