@@ -37,6 +37,7 @@ const (
 	// PaymentGateReady, RoutePublished
 	ReasonReconciled         = "Reconciled"         // True
 	ReasonInvalidPayment     = "InvalidPayment"     // False: price, address, network or asset refused
+	ReasonInvalidSpec        = "InvalidSpec"        // False: another spec field refused (type, upstream, grace period)
 	ReasonReservedPath       = "ReservedPath"       // False: path under a reserved root
 	ReasonPathConflict       = "PathConflict"       // False: an older offer owns the path
 	ReasonWaitingForUpstream = "WaitingForUpstream" // False

@@ -220,7 +220,7 @@ func (r *Reconciler) gateVerdict(ctx context.Context, o *v1alpha1.ServiceOffer, 
 		return no(v1alpha1.ReasonPathConflict, fmt.Sprintf("Path %s is already served by the older offer %s/%s", o.EffectivePath(), owner.Namespace, owner.Name))
 	}
 	if err := o.Validate(); err != nil {
-		return no(v1alpha1.ReasonInvalidPayment, err.Error())
+		return no(invalidReason(err), err.Error())
 	}
 	for i, opt := range o.PaymentOptions() {
 		if err := r.o.Payments.CheckPayment(opt); err != nil {
@@ -237,6 +237,21 @@ func (r *Reconciler) gateVerdict(ctx context.Context, o *v1alpha1.ServiceOffer, 
 		}
 	}
 	return yes(v1alpha1.ReasonReconciled, "Payment gate configured")
+}
+
+// invalidReason says InvalidPayment when every problem is in the payment
+// terms, InvalidSpec otherwise.
+func invalidReason(err error) string {
+	var ve *v1alpha1.ValidationError
+	if !errors.As(err, &ve) {
+		return v1alpha1.ReasonInvalidSpec
+	}
+	for _, fe := range ve.Errors {
+		if !strings.HasPrefix(fe.Field, "spec.payment") {
+			return v1alpha1.ReasonInvalidSpec
+		}
+	}
+	return v1alpha1.ReasonInvalidPayment
 }
 
 // pathOwner returns the offer that owns o's path ahead of o: the oldest

@@ -190,7 +190,7 @@ func TestReconcileConditions(t *testing.T) {
 		{name: "reserved path (no API validation)", noValidate: true, offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.Path = "/.well-known/x" }),
 			want: all("True", "Declared", "True", "Healthy", "False", "ReservedPath", "False", "WaitingForPaymentGate", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
 		{name: "inference without model (no API validation)", noValidate: true, offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.Model = nil }),
-			want: all("False", "MissingModel", "True", "Healthy", "False", "InvalidPayment", "False", "WaitingForPaymentGate", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
+			want: all("False", "MissingModel", "True", "Healthy", "False", "InvalidSpec", "False", "WaitingForPaymentGate", "True", "Disabled", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
 		{name: "registration pending", offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.Registration = &v1alpha1.RegistrationSpec{Enabled: true} }),
 			want: all("True", "Declared", "True", "Healthy", "True", "Reconciled", "True", "Reconciled", "False", "Pending", "False", "Active", "False", "Reconciling"), wantRequeue: 5 * time.Second},
 		{name: "draining", offer: offer("a", up.URL, func(o *v1alpha1.ServiceOffer) { o.Spec.DrainAt = &metav1.Time{Time: t0.Add(-10 * time.Minute)} }),
