@@ -160,6 +160,24 @@ func (c *Client) DeletePurchase(ctx context.Context, ns, name string) error {
 	return c.do(ctx, http.MethodDelete, objPath("purchaserequests", ns, name), nil, nil)
 }
 
+// Registration is the answer of RegisterOffer.
+type Registration struct {
+	AgentID  string `json:"agentId"`
+	TxHash   string `json:"txHash"`
+	ChainID  uint64 `json:"chainId"`
+	Registry string `json:"registry"`
+}
+
+// RegisterOffer registers the offer's agent on its chain's ERC-8004
+// identity registry (once: a registered offer keeps its agent).
+func (c *Client) RegisterOffer(ctx context.Context, ns, name string) (*Registration, error) {
+	var out Registration
+	if err := c.do(ctx, http.MethodPost, objPath("serviceoffers", ns, name)+"/register", nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Status decodes the stack's status into out.
 func (c *Client) Status(ctx context.Context, out any) error {
 	return c.do(ctx, http.MethodGet, "/admin/v1/status", nil, out)

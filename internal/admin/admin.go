@@ -10,6 +10,8 @@
 //	PUT    /admin/v1/{kind}/{namespace}/{name} create or update the spec (and labels,
 //	                                           annotations); If-Match guards against races
 //	DELETE /admin/v1/{kind}/{namespace}/{name}
+//	POST   /admin/v1/serviceoffers/{namespace}/{name}/register
+//	                                           register the offer's agent on chain (ERC-8004)
 //	GET    /admin/v1/status                    the stack's status
 //
 // Like caddy's admin endpoint, it refuses requests whose Host or Origin is
@@ -43,6 +45,9 @@ type Options struct {
 	Offers    store.Store[*v1alpha1.ServiceOffer]
 	Purchases store.Store[*v1alpha1.PurchaseRequest]
 	Status    StatusFunc
+	// Register registers an offer's agent on chain (POST
+	// …/serviceoffers/{ns}/{name}/register); nil answers 404.
+	Register func(ctx context.Context, namespace, name string) (any, error)
 	// AllowRemote skips the loopback Host/Origin check (Kubernetes mode,
 	// where the API sits behind a Service).
 	AllowRemote bool
@@ -67,6 +72,20 @@ func New(opts Options) http.Handler {
 			return err
 		}
 		httpx.WriteJSON(w, http.StatusOK, st)
+		return nil
+	}))
+	mux.Handle("POST "+Prefix+"serviceoffers/{ns}/{name}/register", httpx.Handle(opts.Logger, func(w http.ResponseWriter, r *http.Request) error {
+		if opts.Register == nil {
+			return httpx.Errorf(http.StatusNotFound, "not_found", "registration is not available")
+		}
+		res, err := opts.Register(r.Context(), r.PathValue("ns"), r.PathValue("name"))
+		if err != nil {
+			if se := storeError(err); se != err {
+				return se
+			}
+			return &httpx.Error{Status: http.StatusBadGateway, Code: "registration_failed", Message: err.Error()}
+		}
+		httpx.WriteJSON(w, http.StatusOK, res)
 		return nil
 	}))
 	return guard(opts, mux)

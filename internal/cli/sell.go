@@ -397,18 +397,12 @@ func newSellRegisterCmd(g *Globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			deadline := time.Now().Add(30 * time.Second)
-			for o.Status.AgentID == "" && time.Now().Before(deadline) {
-				time.Sleep(200 * time.Millisecond)
-				if got, err := c.GetOffer(cmd.Context(), ns, args[0]); err == nil {
-					o = got
-				}
+			g.progress("registering %s/%s on the %s identity registry…", ns, args[0], o.Spec.Payment.Network)
+			reg, err := c.RegisterOffer(cmd.Context(), ns, args[0])
+			if err != nil {
+				return fmt.Errorf("register %s/%s: %w", ns, args[0], err)
 			}
-			if o.Status.AgentID == "" {
-				return fmt.Errorf("registration of %s/%s is pending: %s", ns, args[0], conditionSummary(o))
-			}
-			return g.emit(fmt.Sprintf("registered %s/%s: Agent ID %s (tx %s)", ns, args[0], o.Status.AgentID, o.Status.RegistrationTxHash),
-				map[string]any{"agentId": o.Status.AgentID, "txHash": o.Status.RegistrationTxHash})
+			return g.emit(fmt.Sprintf("registered %s/%s: Agent ID %s (tx %s)", ns, args[0], reg.AgentID, reg.TxHash), reg)
 		},
 	}
 	cmd.Flags().StringVar(&ns, "namespace", "default", "namespace of the offer")

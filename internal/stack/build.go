@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -32,7 +33,9 @@ type parts struct {
 	ownChain    bool
 	registry    *x402.Registry
 	clients     map[string]*ethclient.Client // CAIP-2 → RPC client
-	signer      wallet.Signer
+	signer      wallet.Signer // the stack's wallet: receives payments, registers agents
+	gasSigner   wallet.Signer // the embedded facilitator's settlement key
+	registrar   *registrar
 	masterKey   string
 	offers      *store.Embedded[*v1alpha1.ServiceOffer]
 	purchases   *store.Embedded[*v1alpha1.PurchaseRequest]
@@ -47,14 +50,14 @@ type parts struct {
 // build constructs every component; s.closers releases what it opened.
 func (s *Stack) build() (*parts, error) {
 	p := &parts{clients: map[string]*ethclient.Client{}}
-	steps := []func(*parts) error{s.buildChain, s.buildKeys, s.buildStores, s.buildFacilitator, s.buildSeller, s.buildGateway, s.buildBuyer}
+	steps := []func(*parts) error{s.buildChain, s.buildKeys, s.buildStores, s.buildFacilitator, s.buildSeller, s.buildGateway, s.buildBuyer, s.buildRegistrar}
 	for _, step := range steps {
 		if err := step(p); err != nil {
 			return nil, err
 		}
 	}
 	p.admin = admin.New(admin.Options{Logger: s.log.With("component", "admin"), MasterKey: p.masterKey,
-		Offers: p.offers, Purchases: p.purchases, Status: s.status})
+		Offers: p.offers, Purchases: p.purchases, Status: s.status, Register: s.registerOffer})
 	return p, nil
 }
 
@@ -102,23 +105,37 @@ func (s *Stack) buildChain(p *parts) error {
 }
 
 func (s *Stack) buildKeys(p *parts) error {
-	signer, err := wallet.Open(WalletOptions(s.opts.DataDir))
-	if err != nil {
+	var err error
+	if p.signer, err = wallet.Open(WalletOptions(s.opts.DataDir)); err != nil {
 		return err
 	}
-	p.signer = signer
+	if p.gasSigner, err = wallet.Open(FacilitatorKeyOptions(s.opts.DataDir)); err != nil {
+		return err
+	}
 	if p.masterKey, err = ReadMasterKey(s.opts.DataDir); err != nil {
 		return err
 	}
 	if p.chain != nil {
-		// The dev chain is its own faucet: the stack's wallet pays the
-		// facilitator's gas there, so give it ETH when it has little.
-		bal, err := p.chain.EthClient().BalanceAt(context.Background(), signer.Address(), nil)
-		if err == nil && bal.Cmp(big.NewInt(1e17)) < 0 {
-			if _, err := p.chain.Fund(context.Background(), signer.Address(), "ETH", new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))); err != nil {
-				return fmt.Errorf("fund the stack wallet with dev ETH: %w", err)
+		// The dev chain is its own faucet: the facilitator's key pays
+		// settlement gas and the wallet pays for registrations.
+		for _, a := range []common.Address{p.gasSigner.Address(), p.signer.Address()} {
+			if err := topUpETH(p.chain, a); err != nil {
+				return err
 			}
 		}
+	}
+	return nil
+}
+
+// topUpETH gives addr 10 dev ETH when it has less than 0.1.
+func topUpETH(c *chain.Chain, addr common.Address) error {
+	ctx := context.Background()
+	bal, err := c.EthClient().BalanceAt(ctx, addr, nil)
+	if err != nil || bal.Cmp(big.NewInt(1e17)) >= 0 {
+		return err
+	}
+	if _, err := c.Fund(ctx, addr, "ETH", new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18))); err != nil {
+		return fmt.Errorf("fund %s with dev ETH: %w", addr.Hex(), err)
 	}
 	return nil
 }
@@ -144,7 +161,7 @@ func (s *Stack) buildFacilitator(p *parts) error {
 	if len(nets) == 0 {
 		return fmt.Errorf("no chain to settle on: enable the embedded dev chain or set chain.rpc in %s", s.layout.Config())
 	}
-	f, err := facilitator.New(facilitator.Options{Logger: s.log.With("component", "facilitator"), Signer: p.signer,
+	f, err := facilitator.New(facilitator.Options{Logger: s.log.With("component", "facilitator"), Signer: p.gasSigner,
 		Networks: nets, Registry: p.registry, DB: s.db, Metrics: s.metrics})
 	if err != nil {
 		return fmt.Errorf("facilitator: %w", err)
@@ -259,4 +276,8 @@ func (p *parts) loops() map[string]func(context.Context) error {
 func (p *parts) startWatchers(s *Stack) {
 	s.goRun("offer-watch", s.watchOffers)
 	s.goRun("catalog-sync", s.syncCatalog)
+	if err := s.startControllers(); err != nil {
+		s.log.Error("start controllers", "err", err)
+		s.errc <- err
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/obol-dev/obol/internal/atomicfile"
 	"github.com/obol-dev/obol/internal/config"
 	"github.com/obol-dev/obol/internal/wallet"
@@ -72,17 +74,38 @@ func Init(dir string) (InitResult, error) {
 		}
 		res.Created = append(res.Created, "master key")
 	}
-	wopts := WalletOptions(dir)
-	addr, err := wallet.Address(wopts)
-	if errors.Is(err, wallet.ErrNoWallet) {
-		addr, err = wallet.Create(wopts)
-		res.Created = append(res.Created, "wallet")
-	}
+	addr, created, err := ensureKey(WalletOptions(dir))
 	if err != nil {
 		return res, err
 	}
+	if created {
+		res.Created = append(res.Created, "wallet")
+	}
 	res.WalletAddress = addr.Hex()
+	if _, created, err = ensureKey(FacilitatorKeyOptions(dir)); err != nil {
+		return res, err
+	} else if created {
+		res.Created = append(res.Created, "facilitator key")
+	}
 	return res, nil
+}
+
+func ensureKey(opts wallet.Options) (common.Address, bool, error) {
+	addr, err := wallet.Address(opts)
+	if errors.Is(err, wallet.ErrNoWallet) {
+		addr, err = wallet.Create(opts)
+		return addr, err == nil, err
+	}
+	return addr, false, err
+}
+
+// FacilitatorKeyOptions locate the key the embedded facilitator pays
+// settlement gas with. It is not the wallet: the two send transactions
+// independently and must not share a nonce sequence.
+func FacilitatorKeyOptions(dir string) wallet.Options {
+	o := WalletOptions(dir)
+	o.Name = "facilitator.json"
+	return o
 }
 
 // WalletOptions locates the stack's wallet in a data dir.

@@ -17,7 +17,7 @@ func TestInitIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := cmp.Diff([]string{"config", "master key", "wallet"}, first.Created); d != "" {
+	if d := cmp.Diff([]string{"config", "master key", "wallet", "facilitator key"}, first.Created); d != "" {
 		t.Fatalf("first init created (-want +got):\n%s", d)
 	}
 	key1, err := ReadMasterKey(dir)

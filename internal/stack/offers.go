@@ -75,6 +75,7 @@ func (s *Stack) catalogInput(offers []*v1alpha1.ServiceOffer) catalog.Input {
 		regs[n.ChainID] = contracts.IdentityRegistryAddress.Hex() // ERC-8004's address is the same on every chain
 	}
 	in.Networks, in.Tokens = catalog.FromRegistry(s.parts.registry, regs)
+	in.Identity.Registrations = s.parts.registrar.all()
 	return in
 }
 

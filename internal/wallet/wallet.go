@@ -49,6 +49,9 @@ type Signer interface {
 type Options struct {
 	// Dir holds the keystore file (mode 0700 directory, 0600 file).
 	Dir string
+	// Name is the keystore's file name in Dir; default FileName. A stack
+	// keeps its facilitator's gas key apart from its wallet this way.
+	Name string
 	// Password unlocks the keystore; empty is allowed (see PasswordEnv).
 	Password string
 	// ScryptN and ScryptP tune the key derivation. Zero means go-ethereum's
@@ -58,7 +61,12 @@ type Options struct {
 	ScryptN, ScryptP int
 }
 
-func (o Options) path() string { return filepath.Join(o.Dir, FileName) }
+func (o Options) path() string {
+	if o.Name != "" {
+		return filepath.Join(o.Dir, o.Name)
+	}
+	return filepath.Join(o.Dir, FileName)
+}
 
 func (o Options) scrypt() (int, int) {
 	if o.ScryptN == 0 {

@@ -1,0 +1,188 @@
+package stack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/obol-dev/obol/api/v1alpha1"
+	"github.com/obol-dev/obol/contracts"
+	"github.com/obol-dev/obol/contracts/bindings"
+	"github.com/obol-dev/obol/internal/catalog"
+	"github.com/obol-dev/obol/internal/db"
+	"github.com/obol-dev/obol/internal/store"
+	"github.com/obol-dev/obol/internal/wallet"
+	"github.com/obol-dev/obol/internal/x402"
+)
+
+const registrationsBucket = "registrations"
+
+// registration is one ERC-8004 agent this stack registered for an offer.
+// Records outlive their offer, so the registration document keeps naming
+// the agent (active:false) after the last offer is deleted.
+type registration struct {
+	Offer    string `json:"offer"` // namespace/name
+	AgentID  string `json:"agentId"`
+	TxHash   string `json:"txHash"`
+	ChainID  uint64 `json:"chainId"`
+	Registry string `json:"registry"`
+}
+
+// registrar registers offers on the identity registry with the stack's
+// wallet and remembers what it registered.
+type registrar struct {
+	db       *db.DB
+	signer   wallet.Signer
+	registry *x402.Registry
+	clients  map[string]*ethclient.Client
+	agentURI func() string
+}
+
+func (s *Stack) buildRegistrar(p *parts) error {
+	if err := s.db.EnsureBuckets(registrationsBucket); err != nil {
+		return err
+	}
+	p.registrar = &registrar{db: s.db, signer: p.signer, registry: p.registry, clients: p.clients,
+		agentURI: func() string { return s.publicURL() + catalog.PathRegistration }}
+	return nil
+}
+
+// FindAgent implements serviceoffer.Registrar from the stack's records.
+func (r *registrar) FindAgent(_ context.Context, o *v1alpha1.ServiceOffer) (string, string, bool, error) {
+	rec, ok, err := r.record(o.Namespace + "/" + o.Name)
+	if err != nil || !ok {
+		return "", "", false, err
+	}
+	return rec.AgentID, rec.TxHash, true, nil
+}
+
+// Retain implements serviceoffer.Registrar: records are never dropped.
+func (r *registrar) Retain(context.Context, *v1alpha1.ServiceOffer) error { return nil }
+
+func (r *registrar) record(key string) (registration, bool, error) {
+	var rec registration
+	var found bool
+	err := r.db.View(func(tx *db.Tx) error {
+		raw := tx.Bucket([]byte(registrationsBucket)).Get([]byte(key))
+		if raw == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(raw, &rec)
+	})
+	return rec, found, err
+}
+
+// all lists every registration, for the registration document.
+func (r *registrar) all() []catalog.OnChainRegistration {
+	var out []catalog.OnChainRegistration
+	_ = r.db.View(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(registrationsBucket)).ForEach(func(_, raw []byte) error {
+			var rec registration
+			if json.Unmarshal(raw, &rec) == nil {
+				out = append(out, catalog.OnChainRegistration{AgentID: rec.AgentID, ChainID: rec.ChainID, Registry: rec.Registry})
+			}
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].AgentID < out[j].AgentID })
+	return out
+}
+
+// Register mints the offer's agent on its network's identity registry and
+// records it. An offer already registered keeps its agent: never a second mint.
+func (r *registrar) Register(ctx context.Context, o *v1alpha1.ServiceOffer) (registration, error) {
+	key := o.Namespace + "/" + o.Name
+	if rec, ok, err := r.record(key); err != nil || ok {
+		return rec, err
+	}
+	n, err := r.registry.Network(o.Spec.Payment.Network)
+	if err != nil {
+		return registration{}, err
+	}
+	client, ok := r.clients[n.CAIP2]
+	if !ok {
+		return registration{}, fmt.Errorf("no RPC for %s: set chain.rpc.%s in the config", n.Name, n.Name)
+	}
+	reg, err := bindings.NewIdentityRegistry(contracts.IdentityRegistryAddress, client)
+	if err != nil {
+		return registration{}, err
+	}
+	tx, err := reg.Register1(r.transactOpts(ctx, new(big.Int).SetUint64(n.ChainID)), r.agentURI())
+	if err != nil {
+		return registration{}, fmt.Errorf("send register transaction: %w", err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	rc, err := bind.WaitMined(wctx, client, tx)
+	if err != nil {
+		return registration{}, fmt.Errorf("wait for register transaction %s: %w", tx.Hash().Hex(), err)
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		return registration{}, fmt.Errorf("register transaction %s reverted", tx.Hash().Hex())
+	}
+	rec := registration{Offer: key, TxHash: tx.Hash().Hex(), ChainID: n.ChainID, Registry: contracts.IdentityRegistryAddress.Hex()}
+	for _, l := range rc.Logs {
+		if ev, err := reg.ParseRegistered(*l); err == nil {
+			rec.AgentID = ev.AgentId.String()
+		}
+	}
+	if rec.AgentID == "" {
+		return registration{}, errors.New("the register transaction emitted no Registered event")
+	}
+	raw, _ := json.Marshal(rec)
+	return rec, r.db.Update(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(registrationsBucket)).Put([]byte(key), raw)
+	})
+}
+
+// transactOpts signs with the wallet's Signer, which never reveals its key.
+func (r *registrar) transactOpts(ctx context.Context, chainID *big.Int) *bind.TransactOpts {
+	signer := types.LatestSignerForChainID(chainID)
+	return &bind.TransactOpts{From: r.signer.Address(), Context: ctx,
+		Signer: func(addr common.Address, tx *types.Transaction) (*types.Transaction, error) {
+			if addr != r.signer.Address() {
+				return nil, bind.ErrNotAuthorized
+			}
+			sig, err := r.signer.SignHash(ctx, signer.Hash(tx))
+			if err != nil {
+				return nil, err
+			}
+			if sig[64] >= 27 {
+				sig[64] -= 27
+			}
+			return tx.WithSignature(signer, sig)
+		}}
+}
+
+// registerOffer registers an offer's agent and writes the result into the
+// offer's status, where `obol sell status` and the catalogs read it.
+func (s *Stack) registerOffer(ctx context.Context, ns, name string) (any, error) {
+	o, err := s.parts.offers.Get(ctx, ns, name)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := s.parts.registrar.Register(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	for attempt := 0; attempt < 5; attempt++ {
+		o.Status.AgentID, o.Status.RegistrationTxHash = rec.AgentID, rec.TxHash
+		if _, err = s.parts.offers.UpdateStatus(ctx, o); !errors.Is(err, store.ErrConflict) {
+			break
+		}
+		if o, err = s.parts.offers.Get(ctx, ns, name); err != nil {
+			return nil, err
+		}
+	}
+	return rec, err
+}
