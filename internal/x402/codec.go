@@ -1,7 +1,6 @@
 package x402
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -50,16 +49,20 @@ func decodeBase64(s string) ([]byte, error) {
 	return b, nil
 }
 
-// strictUnmarshal decodes one JSON value and refuses trailing data.
-func strictUnmarshal(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("trailing data after JSON value")
-	}
-	return nil
+// strictUnmarshal decodes one JSON value; json.Unmarshal already refuses
+// trailing data after it.
+func strictUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// wirePayload is the union of the v1 and v2 payload shapes, so a payload is
+// decoded in one pass whatever its version.
+type wirePayload struct {
+	X402Version *int                       `json:"x402Version"`
+	Resource    *ResourceInfo              `json:"resource,omitempty"`
+	Accepted    PaymentRequirements        `json:"accepted"`
+	Scheme      string                     `json:"scheme"`
+	Network     string                     `json:"network"`
+	Payload     json.RawMessage            `json:"payload"`
+	Extensions  map[string]json.RawMessage `json:"extensions,omitempty"`
 }
 
 // DecodePaymentHeader decodes a PAYMENT-SIGNATURE or X-PAYMENT header into a
@@ -77,41 +80,27 @@ func DecodePaymentHeader(h string) (*PaymentPayload, error) {
 // with Accepted.Scheme and Accepted.Network (CAIP-2) filled and
 // X402Version left at 1, so callers can tell.
 func DecodePaymentPayload(b []byte) (*PaymentPayload, error) {
-	var probe struct {
-		X402Version *int `json:"x402Version"`
+	var w wirePayload
+	if err := json.Unmarshal(b, &w); err != nil {
+		return nil, fail(ReasonInvalidPayload, "payment payload: "+err.Error())
 	}
-	if err := json.Unmarshal(b, &probe); err != nil {
-		return nil, fail(ReasonInvalidPayload, "payment payload is not a JSON object: "+err.Error())
-	}
-	if probe.X402Version == nil {
+	if w.X402Version == nil {
 		return nil, fail(ReasonInvalidX402Version, "x402Version is missing")
 	}
-	switch *probe.X402Version {
-	case V2:
-		var p PaymentPayload
-		if err := strictUnmarshal(b, &p); err != nil {
-			return nil, fail(ReasonInvalidPayload, "payment payload: "+err.Error())
-		}
-		if len(p.Payload) == 0 || string(p.Payload) == "null" {
-			return nil, fail(ReasonInvalidPayload, "payment payload has no payload")
-		}
-		return &p, nil
-	case V1:
-		var p1 PaymentPayloadV1
-		if err := strictUnmarshal(b, &p1); err != nil {
-			return nil, fail(ReasonInvalidPayload, "v1 payment payload: "+err.Error())
-		}
-		if len(p1.Payload) == 0 || string(p1.Payload) == "null" {
-			return nil, fail(ReasonInvalidPayload, "payment payload has no payload")
-		}
-		network := p1.Network
-		if n, ok := LookupNetwork(p1.Network); ok {
-			network = n.CAIP2
-		}
-		return &PaymentPayload{X402Version: V1, Accepted: PaymentRequirements{Scheme: p1.Scheme, Network: network}, Payload: p1.Payload}, nil
-	default:
-		return nil, fail(ReasonInvalidX402Version, fmt.Sprintf("x402Version %d is not supported (1 or 2)", *probe.X402Version))
+	if v := *w.X402Version; v != V1 && v != V2 {
+		return nil, fail(ReasonInvalidX402Version, fmt.Sprintf("x402Version %d is not supported (1 or 2)", v))
 	}
+	if len(w.Payload) == 0 || string(w.Payload) == "null" {
+		return nil, fail(ReasonInvalidPayload, "payment payload has no payload")
+	}
+	if *w.X402Version == V2 {
+		return &PaymentPayload{X402Version: V2, Resource: w.Resource, Accepted: w.Accepted, Payload: w.Payload, Extensions: w.Extensions}, nil
+	}
+	network := w.Network
+	if n, ok := LookupNetwork(w.Network); ok {
+		network = n.CAIP2
+	}
+	return &PaymentPayload{X402Version: V1, Accepted: PaymentRequirements{Scheme: w.Scheme, Network: network}, Payload: w.Payload}, nil
 }
 
 // EncodePaymentHeader encodes a payload for PAYMENT-SIGNATURE / X-PAYMENT,
