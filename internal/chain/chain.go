@@ -141,8 +141,8 @@ func (c *Chain) start(genesisTime uint64) error {
 	ethConf.LogNoHistory = true
 	if c.dataDir != "" {
 		// Archive mode with the hash scheme writes every block's state to
-		// disk as it is committed, so a killed process loses nothing but the
-		// transaction in flight.
+		// the database as the block is sealed; seal.go's sync then makes it
+		// durable before the sender is answered.
 		ethConf.StateScheme = rawdb.HashScheme
 		ethConf.NoPruning = true
 	}
