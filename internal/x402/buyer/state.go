@@ -3,7 +3,7 @@ package buyer
 import (
 	"encoding/json"
 	"fmt"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/obol-dev/obol/internal/db"
@@ -27,8 +27,18 @@ type record struct {
 }
 
 type store struct {
-	db      *db.DB
-	writers atomic.Int64 // puts in progress
+	db *db.DB
+
+	mu      sync.Mutex
+	pending []*op
+	running bool // a flusher goroutine is committing
+}
+
+// op is one record write waiting for the group commit.
+type op struct {
+	pool, id string
+	val      []byte // nil deletes
+	done     chan error
 }
 
 func newStore(d *db.DB) (*store, error) {
@@ -61,37 +71,66 @@ func (s *store) load(pool string) (map[string]record, error) {
 	return out, nil
 }
 
-// put writes (or, with r == nil, deletes) one record durably. A lone
-// writer commits at once (one fsync, ~2.5 ms here); when paid calls
-// overlap they go through Batch and share fsyncs, which bbolt gathers for
-// up to 10 ms — a delay worth paying only when there is company.
+// put writes (or, with r == nil, deletes) one record durably and returns
+// once it is on disk. Writes are group-committed: a lone write commits at
+// once (one fsync), and writes that arrive while a commit is running share
+// the next one, so concurrent paid calls do not queue behind each other's
+// fsyncs and none waits for a timer.
 func (s *store) put(pool, id string, r *record) error {
-	var v []byte
+	o := &op{pool: pool, id: id, done: make(chan error, 1)}
 	if r != nil {
 		var err error
-		if v, err = json.Marshal(r); err != nil {
+		if o.val, err = json.Marshal(r); err != nil {
 			return fmt.Errorf("encode auth state: %w", err)
 		}
 	}
-	commit := s.db.Update
-	if s.writers.Add(1) > 1 {
-		commit = s.db.Batch
+	s.mu.Lock()
+	s.pending = append(s.pending, o)
+	if !s.running {
+		s.running = true
+		go s.flush()
 	}
-	defer s.writers.Add(-1)
-	err := commit(func(tx *db.Tx) error {
-		b, err := tx.Bucket([]byte(bucketAuths)).CreateBucketIfNotExists([]byte(pool))
-		if err != nil {
-			return err
-		}
-		if v == nil {
-			return b.Delete([]byte(id))
-		}
-		return b.Put([]byte(id), v)
-	})
-	if err != nil {
+	s.mu.Unlock()
+	if err := <-o.done; err != nil {
 		return fmt.Errorf("write auth state %s/%s: %w", pool, id, err)
 	}
 	return nil
+}
+
+// flush commits pending writes in batches until none is left.
+func (s *store) flush() {
+	for {
+		s.mu.Lock()
+		batch := s.pending
+		s.pending = nil
+		if len(batch) == 0 {
+			s.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		err := s.db.Update(func(tx *db.Tx) error {
+			root := tx.Bucket([]byte(bucketAuths))
+			for _, o := range batch {
+				b, err := root.CreateBucketIfNotExists([]byte(o.pool))
+				if err != nil {
+					return err
+				}
+				if o.val == nil {
+					err = b.Delete([]byte(o.id))
+				} else {
+					err = b.Put([]byte(o.id), o.val)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for _, o := range batch {
+			o.done <- err
+		}
+	}
 }
 
 // drop forgets a removed pool.
