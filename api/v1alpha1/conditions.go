@@ -1,6 +1,8 @@
 package v1alpha1
 
 import (
+	"time"
+
 	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -125,4 +127,12 @@ func (o *ServiceOffer) RegistrationPending() bool {
 		return false
 	}
 	return !IsConditionTrue(o.Status.Conditions, ConditionRegistered)
+}
+
+// Serving reports whether the seller gateway should serve the offer's
+// route at now: the reconciler published it (RoutePublished True), the
+// drain (if any) has not ended, and it is not being deleted. A draining
+// offer is still served, and still settles, until drainEndsAt.
+func (o *ServiceOffer) Serving(now time.Time) bool {
+	return IsConditionTrue(o.Status.Conditions, ConditionRoutePublished) && !o.DrainExpired(now) && !o.IsDeleting()
 }

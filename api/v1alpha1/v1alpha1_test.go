@@ -342,6 +342,22 @@ func TestOperationallyReady(t *testing.T) {
 	if !o.RegistrationPending() {
 		t.Error("registration not pending while Registered is False")
 	}
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	if !o.Serving(now) {
+		t.Error("a published offer is not served")
+	}
+	o.Spec.DrainAt = &metav1.Time{Time: now.Add(-30 * time.Minute)}
+	if !o.Serving(now) {
+		t.Error("a draining offer inside its grace period is not served")
+	}
+	if o.Serving(now.Add(30 * time.Minute)) {
+		t.Error("an offer is served at its drainEndsAt")
+	}
+	o.Spec.DrainAt = nil
+	o.DeletionTimestamp = &metav1.Time{Time: now}
+	if o.Serving(now) {
+		t.Error("a deleting offer is served")
+	}
 }
 
 // FuzzAtomicAmount checks that any price the validator accepts converts
