@@ -108,7 +108,8 @@ func (p *pool) take(accepts []x402.PaymentRequirements, now time.Time) (*entry, 
 	return nil, nil, fmt.Errorf("%w: purchase %s: %s", errNoMatch, p.key, strings.Join(why, "; "))
 }
 
-// release puts an auth back at the front: it was not spent.
+// release puts an auth back: it was not spent. It goes to the back, so an
+// auth a seller keeps refusing cannot block the ones behind it.
 func (p *pool) release(e *entry) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -117,7 +118,7 @@ func (p *pool) release(e *entry) {
 	}
 	e.state = available
 	p.busy--
-	p.free = append([]*entry{e}, p.free...)
+	p.free = append(p.free, e)
 }
 
 func (p *pool) markSpent(e *entry) {
