@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 
@@ -117,7 +116,7 @@ func (r *registrar) Register(ctx context.Context, o *v1alpha1.ServiceOffer) (reg
 	if err != nil {
 		return registration{}, err
 	}
-	tx, err := reg.Register1(r.transactOpts(ctx, new(big.Int).SetUint64(n.ChainID)), r.agentURI())
+	tx, err := reg.Register1(wallet.TransactOpts(ctx, r.signer, new(big.Int).SetUint64(n.ChainID)), r.agentURI())
 	if err != nil {
 		return registration{}, fmt.Errorf("send register transaction: %w", err)
 	}
@@ -143,25 +142,6 @@ func (r *registrar) Register(ctx context.Context, o *v1alpha1.ServiceOffer) (reg
 	return rec, r.db.Update(func(tx *db.Tx) error {
 		return tx.Bucket([]byte(registrationsBucket)).Put([]byte(key), raw)
 	})
-}
-
-// transactOpts signs with the wallet's Signer, which never reveals its key.
-func (r *registrar) transactOpts(ctx context.Context, chainID *big.Int) *bind.TransactOpts {
-	signer := types.LatestSignerForChainID(chainID)
-	return &bind.TransactOpts{From: r.signer.Address(), Context: ctx,
-		Signer: func(addr common.Address, tx *types.Transaction) (*types.Transaction, error) {
-			if addr != r.signer.Address() {
-				return nil, bind.ErrNotAuthorized
-			}
-			sig, err := r.signer.SignHash(ctx, signer.Hash(tx))
-			if err != nil {
-				return nil, err
-			}
-			if sig[64] >= 27 {
-				sig[64] -= 27
-			}
-			return tx.WithSignature(signer, sig)
-		}}
 }
 
 // registerOffer registers an offer's agent and writes the result into the

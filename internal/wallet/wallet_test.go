@@ -3,11 +3,14 @@ package wallet
 import (
 	"context"
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -137,4 +140,22 @@ func FuzzParsePrivateKey(f *testing.F) {
 			t.Fatal("nil key without error")
 		}
 	})
+}
+
+func TestTransactOptsSignsForTheSigner(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	s := NewKeySigner(key)
+	opts := TransactOpts(context.Background(), s, big.NewInt(1337))
+	tx := types.NewTx(&types.DynamicFeeTx{ChainID: big.NewInt(1337), Nonce: 3, Gas: 21000})
+	signed, err := opts.Signer(s.Address(), tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, err := types.Sender(types.LatestSignerForChainID(big.NewInt(1337)), signed)
+	if err != nil || from != s.Address() {
+		t.Fatalf("sender %v, %v; want %v", from, err, s.Address())
+	}
+	if _, err := opts.Signer(common.Address{1}, tx); err == nil {
+		t.Fatal("signed for another address")
+	}
 }
