@@ -81,6 +81,51 @@ func BenchmarkPaidRequest(b *testing.B) {
 	}
 }
 
+// BenchmarkPaidRequestParallel is BenchmarkPaidRequest from GOMAXPROCS
+// goroutines at once (b.SetParallelism(16) each): the seller's throughput
+// ceiling on this machine when the facilitator and upstream cost nothing.
+func BenchmarkPaidRequestParallel(b *testing.B) {
+	payTo := x402test.Address(b, "seller")
+	req := x402test.Requirements(b, "devnet", "USDC", 1000, payTo)
+	fac, err := seller.NewHTTPFacilitator(seller.HTTPFacilitatorOptions{URL: instantFacilitator(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := seller.New(seller.Options{Facilitator: fac})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.SetRoutes([]seller.Route{{Namespace: "default", Name: "bench", Prefix: "/services/bench", Upstream: benchUpstream(b),
+		Accepts: []seller.Accept{{Requirements: req, Chain: "devnet", AssetSymbol: "USDC", AssetDecimals: 6}}}}); err != nil {
+		b.Fatal(err)
+	}
+	payer := x402test.Signer(b, "buyer")
+	headers := make(chan string, b.N)
+	for range b.N {
+		h, err := x402.EncodePaymentHeader(x402test.SignERC3009(b, payer, req, x402.SignOptions{}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		headers <- h
+	}
+	close(headers)
+	b.ReportAllocs()
+	b.SetParallelism(16)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			rec := httptest.NewRecorder()
+			r := httptest.NewRequest("POST", "/services/bench/v1/chat/completions", strings.NewReader(`{"model":"m"}`))
+			r.Header.Set("PAYMENT-SIGNATURE", <-headers)
+			s.ServeHTTP(rec, r)
+			if rec.Code != http.StatusOK {
+				b.Errorf("status %d: %s", rec.Code, rec.Body)
+				return
+			}
+		}
+	})
+}
+
 // BenchmarkChallenge is the unpaid path: route match and the 402 answer.
 func BenchmarkChallenge(b *testing.B) {
 	payTo := x402test.Address(b, "seller")
