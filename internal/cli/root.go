@@ -102,6 +102,7 @@ var commandGroups = []func(*Globals) *cobra.Command{
 	newWalletCmd,
 	newStackCmd,
 	newSellCmd,
+	newBuyCmd,
 	newModelCmd,
 	newGatewayCmd,
 	newSmokeCmd,
