@@ -180,14 +180,22 @@ func revertMessage(err error) string {
 	return err.Error()
 }
 
-// simulate dry-runs the settlement (eth_estimateGas, which also prices it)
-// and on failure diagnoses the reason like the reference facilitator.
-func (f *Facilitator) simulate(ctx context.Context, n *network, pay *x402.Payment, req *x402.PaymentRequirements) (uint64, *x402.Error) {
+// simulate dry-runs the settlement and on failure diagnoses the reason like
+// the reference facilitator. Verify needs only the verdict, so it uses one
+// eth_call; settle needs the gas too, so it uses eth_estimateGas (several
+// EVM runs).
+func (f *Facilitator) simulate(ctx context.Context, n *network, pay *x402.Payment, req *x402.PaymentRequirements, needGas bool) (uint64, *x402.Error) {
 	to, data, err := f.contracts.settlement(pay)
 	if err != nil {
 		return 0, &x402.Error{Reason: x402.ReasonInvalidPayload, Message: "encode settlement: " + err.Error()}
 	}
-	gas, err := n.backend.EstimateGas(ctx, ethereum.CallMsg{From: f.address, To: &to, Data: data})
+	msg := ethereum.CallMsg{From: f.address, To: &to, Data: data}
+	var gas uint64
+	if needGas {
+		gas, err = n.backend.EstimateGas(ctx, msg)
+	} else {
+		_, err = n.backend.CallContract(ctx, msg, nil)
+	}
 	if err == nil {
 		return gas, nil
 	}

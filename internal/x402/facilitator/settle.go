@@ -29,7 +29,7 @@ func (f *Facilitator) check(ctx context.Context, p *x402.PaymentPayload, req *x4
 	if !ok {
 		return nil, pay, 0, &x402.Error{Reason: x402.ReasonInvalidNetwork, Message: "this facilitator does not settle on " + req.Network}
 	}
-	gas, serr := f.simulate(ctx, n, pay, req)
+	gas, serr := f.simulate(ctx, n, pay, req, false)
 	return n, pay, gas, serr
 }
 
@@ -99,7 +99,7 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 	case !errors.Is(err, errNoRecord):
 		return nil, fmt.Errorf("read settlement journal: %w", err)
 	}
-	gas, serr := f.simulate(ctx, n, pay, req)
+	gas, serr := f.simulate(ctx, n, pay, req, true)
 	if serr != nil {
 		return failed(pay, serr), nil
 	}
