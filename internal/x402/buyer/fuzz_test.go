@@ -53,7 +53,7 @@ func FuzzSellerAnswer(f *testing.F) {
 		hd := http.Header{}
 		hd.Set(x402.HeaderPaymentResponse, settle)
 		s := settlement(hd)
-		settled := s != nil && s.Success && s.Transaction != ""
+		settled := s != nil && s.Transaction != ""
 		if st.Spent == 1 && status >= 300 && !settled {
 			t.Fatalf("auth spent on a %d answer without a settlement", status)
 		}

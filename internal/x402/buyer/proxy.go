@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"strings"
@@ -198,6 +199,7 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		w.WriteHeader(resp.StatusCode)
 		err := streamBody(w, resp.Body)
 		resp.Body.Close()
+		copyTrailers(w, resp)
 		if err != nil {
 			b.unknown(p, e)
 			return nil
@@ -209,8 +211,8 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		b.fault(FaultAfterSpent)
 		passThrough(w, resp)
 		return nil
-	case settle != nil && settle.Success && settle.Transaction != "":
-		// The money moved even though the answer failed.
+	case settle != nil && settle.Transaction != "":
+		// The money moved (or is on its way) even though the answer failed.
 		b.spend(p, e, settle)
 		b.metrics.failure.With(b.metrics.labels(p)).Inc()
 		passThrough(w, resp)
@@ -347,8 +349,25 @@ func neverSent(err error) bool {
 	return errors.As(err, &op) && op.Op == "dial"
 }
 
+// isStream tells answers that flow as they are produced (the ones a seller
+// settles only after they completed).
 func isStream(resp *http.Response) bool {
-	return strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream")
+	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	switch mt {
+	case "text/event-stream", "application/x-ndjson", "application/jsonl":
+		return true
+	}
+	return false
+}
+
+// copyTrailers passes on the seller's trailers (a stream's settlement
+// response travels there); they are sent after the body.
+func copyTrailers(w http.ResponseWriter, resp *http.Response) {
+	for k, vs := range resp.Trailer {
+		for _, v := range vs {
+			w.Header().Add(http.TrailerPrefix+k, v)
+		}
+	}
 }
 
 var hopHeaders = map[string]bool{"Connection": true, "Keep-Alive": true, "Transfer-Encoding": true,
@@ -371,6 +390,7 @@ func passThrough(w http.ResponseWriter, resp *http.Response) {
 	copyHeaders(w, resp)
 	w.WriteHeader(resp.StatusCode)
 	_ = streamBody(w, resp.Body)
+	copyTrailers(w, resp)
 }
 
 // streamBody copies src to w, flushing after every read so SSE chunks reach

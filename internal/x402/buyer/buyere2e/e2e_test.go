@@ -110,9 +110,19 @@ func (w *world) startSeller() {
 	t.Cleanup(fsrv.Close)
 	up := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		var in struct {
-			Model string `json:"model"`
+			Model  string `json:"model"`
+			Stream bool   `json:"stream"`
 		}
 		_ = json.NewDecoder(r.Body).Decode(&in)
+		if in.Stream {
+			rw.Header().Set("Content-Type", "text/event-stream")
+			for _, c := range []string{"alice's ", "stream"} {
+				fmt.Fprintf(rw, "data: {\"choices\":[{\"delta\":{\"content\":%q}}]}\n\n", c)
+				rw.(http.Flusher).Flush()
+			}
+			fmt.Fprint(rw, "data: [DONE]\n\n")
+			return
+		}
 		rw.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(rw, `{"object":"chat.completion","model":%q,"choices":[{"index":0,"message":{"role":"assistant","content":"alice's upstream answers"},"finish_reason":"stop"}]}`, in.Model)
 	}))
