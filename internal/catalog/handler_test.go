@@ -12,8 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"go.uber.org/goleak"
+
 	"github.com/obol-dev/obol/api/v1alpha1"
 )
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 func newServer(t *testing.T) (*Handler, *httptest.Server) {
 	t.Helper()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"go.uber.org/goleak"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/obol-dev/obol/api/v1alpha1"
@@ -23,6 +24,8 @@ import (
 	"github.com/obol-dev/obol/internal/store"
 	"github.com/obol-dev/obol/internal/x402"
 )
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
