@@ -34,6 +34,7 @@ import (
 
 	"github.com/obol-dev/obol/internal/chain"
 	"github.com/obol-dev/obol/internal/db"
+	"github.com/obol-dev/obol/internal/llm/llmtest"
 	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
 	"github.com/obol-dev/obol/internal/x402/facilitator"
@@ -520,5 +521,54 @@ func TestOfficialX402Client(t *testing.T) {
 				t.Errorf("%d Transfer logs, want %d", n, count)
 			}
 		})
+	}
+}
+
+// TestOpenAIClientThroughSeller: the official openai npm client, paying
+// with @x402/fetch, calls an inference offer whose upstream is an
+// OpenAI-compatible server that needs its own key (the route's
+// UpstreamAuth); the stream parses although it ends with the seller's
+// settlement comment, and both calls are paid on chain.
+func TestOpenAIClientThroughSeller(t *testing.T) {
+	dir := nodeDir(t)
+	s := newStack(t)
+	up := llmtest.NewUpstream(t, llmtest.Options{APIKey: "sk-upstream", ChunkDelay: 5 * time.Millisecond})
+	routes := append(s.routes, seller.Route{Namespace: "default", Name: "llm", Prefix: "/services/llm", Upstream: up.Server.URL,
+		UpstreamAuth: "Bearer sk-upstream", Description: "echo model",
+		Accepts: []seller.Accept{{Requirements: s.usdc, Chain: "devnet", AssetSymbol: "USDC", AssetDecimals: 6}}})
+	if err := s.seller.SetRoutes(routes); err != nil {
+		t.Fatal(err)
+	}
+	key := x402test.Key(t, "openai buyer")
+	buyer := wallet.NewKeySigner(key)
+	s.fund(buyer.Address(), "USDC", big.NewInt(1_000_000))
+	before := s.balance("USDC", buyer.Address())
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", "x402-seller-openai.mjs", s.srv.URL+"/services/llm/v1", s.rpcURL, hexutil.Encode(crypto.FromECDSA(key)), "echo")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node x402-seller-openai.mjs: %v\n%s", err, out)
+	}
+	var got struct {
+		Plain  string
+		Stream struct {
+			Text   string
+			Chunks int
+		}
+	}
+	line := strings.TrimSpace(string(out))
+	if err := json.Unmarshal([]byte(line[strings.LastIndexByte(line, '\n')+1:]), &got); err != nil || got.Plain != "PAID_OK" || got.Stream.Chunks < 2 {
+		t.Fatalf("output (%v): %s", err, out)
+	}
+	if d := new(big.Int).Sub(before, s.balance("USDC", buyer.Address())); d.Int64() != 2000 {
+		t.Errorf("payer paid %s for two calls, want 2000", d)
+	}
+	if n := s.transfersTo("USDC", buyer.Address()); n != 2 {
+		t.Errorf("%d transfers, want 2", n)
+	}
+	if last := up.Last(); last.Header.Get("Authorization") != "Bearer sk-upstream" || last.Header.Get("X-Payment-Payer") != buyer.Address().Hex() {
+		t.Errorf("upstream saw Authorization %q, payer %q", last.Header.Get("Authorization"), last.Header.Get("X-Payment-Payer"))
 	}
 }
