@@ -169,6 +169,19 @@ func revertData(err error) []byte {
 	return nil
 }
 
+// isRevert tells an EVM revert (the payment is bad) from a transport or
+// node failure (the chain is unreachable or misbehaving).
+func isRevert(err error) bool {
+	if revertData(err) != nil {
+		return true
+	}
+	var re rpc.Error
+	if errors.As(err, &re) && re.ErrorCode() == 3 {
+		return true
+	}
+	return strings.Contains(strings.ToLower(err.Error()), "execution reverted")
+}
+
 // revertMessage is the Error(string) text of a revert, or the RPC error text.
 func revertMessage(err error) string {
 	data := revertData(err)
@@ -199,8 +212,13 @@ func (f *Facilitator) simulate(ctx context.Context, n *network, pay *x402.Paymen
 	if err == nil {
 		return gas, nil
 	}
-	if ctx.Err() != nil {
-		return 0, &x402.Error{Reason: x402.ReasonUnexpectedVerifyError, Message: "chain simulation cancelled: " + ctx.Err().Error()}
+	if ctx.Err() != nil || !isRevert(err) {
+		// The chain did not answer: say so, never blame the payment.
+		reason := x402.ReasonUnexpectedVerifyError
+		if needGas {
+			reason = x402.ReasonUnexpectedSettleError
+		}
+		return 0, &x402.Error{Reason: reason, Message: "chain simulation failed: " + err.Error()}
 	}
 	if pay.Method == x402.TransferEIP3009 {
 		return 0, f.diagnose3009(ctx, n, pay, req, err)

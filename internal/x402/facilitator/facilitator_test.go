@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/obol-dev/obol/internal/x402"
@@ -328,5 +329,32 @@ func TestConcurrentSettlesOfDifferentPayments(t *testing.T) {
 			t.Fatalf("record %+v (duplicate nonce or not mined)", r)
 		}
 		nonces[r.Nonce] = true
+	}
+}
+
+// TestChainUnreachable: when the RPC endpoint is down the answer says so
+// (unexpected_*_error), blames no payment, and the facilitator keeps serving.
+func TestChainUnreachable(t *testing.T) {
+	e := newEnv(t, nil)
+	payer := e.payer("payer", 1_000, 0)
+	dead, err := ethclient.Dial("http://127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: dead}}
+	e.start()
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{})
+	var v x402.VerifyResponse
+	if code := e.post("/verify", p, req, &v); code != 200 || v.IsValid || v.InvalidReason != x402.ReasonUnexpectedVerifyError {
+		t.Fatalf("verify with the chain down: %d %+v", code, v)
+	}
+	var s x402.SettleResponse
+	if code := e.post("/settle", p, req, &s); code != 200 || s.Success || s.ErrorReason != x402.ReasonUnexpectedSettleError || s.Transaction != "" {
+		t.Fatalf("settle with the chain down: %d %+v", code, s)
+	}
+	if recs, _ := e.fac.Records(); len(recs) != 0 {
+		t.Fatalf("journal has %+v", recs)
 	}
 }
