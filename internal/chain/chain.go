@@ -130,6 +130,7 @@ func (c *Chain) start(genesisTime uint64) error {
 	nodeConf.IPCPath = ""
 	nodeConf.HTTPHost, nodeConf.WSHost, nodeConf.AuthPort = "", "", 0
 	nodeConf.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0}
+	t0 := time.Now()
 	if c.stack, err = node.New(&nodeConf); err != nil {
 		return fmt.Errorf("open chain data dir: %w", err)
 	}
@@ -139,6 +140,12 @@ func (c *Chain) start(genesisTime uint64) error {
 	ethConf.SyncMode = ethconfig.FullSync
 	ethConf.TxPool.NoLocals = true
 	ethConf.LogNoHistory = true
+	// A dev chain's state is a few kilobytes: go-ethereum's mainnet-sized
+	// caches (hundreds of MB, allocated when the database opens) only slow
+	// the start down. Without the snapshot, state is read from the trie,
+	// which at this size costs nothing.
+	ethConf.DatabaseCache, ethConf.TrieCleanCache, ethConf.TrieDirtyCache = 16, 16, 16
+	ethConf.SnapshotCache = 0
 	if c.dataDir != "" {
 		// Archive mode with the hash scheme writes every block's state to
 		// the database as the block is sealed; seal.go's sync then makes it
@@ -146,13 +153,19 @@ func (c *Chain) start(genesisTime uint64) error {
 		ethConf.StateScheme = rawdb.HashScheme
 		ethConf.NoPruning = true
 	}
+	t1 := time.Now()
 	if c.backend, err = eth.New(c.stack, &ethConf); err != nil {
 		return fmt.Errorf("start chain: %w", err)
 	}
+	t2 := time.Now()
 	fs := filters.NewFilterSystem(c.backend.APIBackend, filters.Config{})
 	if err := c.stack.Start(); err != nil {
 		return fmt.Errorf("start chain node: %w", err)
 	}
+	t3 := time.Now()
+	defer func() {
+		c.log.Debug("chain start phases", "node", t1.Sub(t0), "eth", t2.Sub(t1), "start", t3.Sub(t2), "rest", time.Since(t3))
+	}()
 	if c.beacon, err = catalyst.NewSimulatedBeacon(0, common.Address{}, c.backend); err != nil {
 		return fmt.Errorf("start block producer: %w", err)
 	}
