@@ -25,6 +25,7 @@ type FieldError struct {
 	Detail string
 }
 
+// Error implements error.
 func (e FieldError) Error() string { return e.Field + ": " + e.Detail }
 
 // ValidationError lists every problem found in one object, so a person fixes
@@ -34,6 +35,7 @@ type ValidationError struct {
 	Errors     []FieldError
 }
 
+// Error lists every problem, separated by semicolons.
 func (e *ValidationError) Error() string {
 	parts := make([]string, len(e.Errors))
 	for i, fe := range e.Errors {

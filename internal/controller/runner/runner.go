@@ -19,6 +19,7 @@ import (
 // Key names one object.
 type Key struct{ Namespace, Name string }
 
+// String is namespace/name.
 func (k Key) String() string { return k.Namespace + "/" + k.Name }
 
 // ReconcileFunc reconciles one object. requeueAfter > 0 asks for another
