@@ -417,3 +417,20 @@ func TestRequestAmount(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPurchaseRequestDecodeValidate: arbitrary JSON never panics decode
+// or Validate, and an accepted purchase keeps its pool within count.
+func FuzzPurchaseRequestDecodeValidate(f *testing.F) {
+	b, _ := json.Marshal(validPurchase())
+	f.Add(b)
+	f.Add([]byte(`{"metadata":{"name":"x"},"spec":{"count":1,"preSignedAuths":[{"id":"a","payment":{"x402Version":2,"payload":{}}}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p PurchaseRequest
+		if json.Unmarshal(data, &p) != nil {
+			return
+		}
+		if p.Validate() == nil && (int32(len(p.Spec.PreSignedAuths)) > p.Spec.Count || p.Spec.Count > MaxPurchaseCount) {
+			t.Fatalf("accepted a pool of %d for count %d", len(p.Spec.PreSignedAuths), p.Spec.Count)
+		}
+	})
+}
