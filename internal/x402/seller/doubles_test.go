@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -32,6 +33,7 @@ type facilitatorServer struct {
 	down              atomic.Bool  // answer 500 to everything
 	settleReject      atomic.Value // x402.Reason: settle answers success:false
 	settleDelay       atomic.Int64 // ns
+	settlePending     atomic.Bool  // settle answers settlement_pending with a tx hash
 }
 
 func newFacilitatorServer(t testing.TB) *facilitatorServer {
@@ -90,6 +92,11 @@ func (f *facilitatorServer) handle(w http.ResponseWriter, r *http.Request, settl
 	}
 	if reason := f.settleReject.Load().(x402.Reason); reason != "" {
 		writeJSONTest(w, http.StatusOK, x402.SettleResponse{ErrorReason: reason, Network: req.Network})
+		return
+	}
+	if f.settlePending.Load() {
+		writeJSONTest(w, http.StatusOK, x402.SettleResponse{ErrorReason: x402.ReasonSettlementPending, Network: req.Network,
+			Transaction: "0x" + strings.Repeat("ab", 32)})
 		return
 	}
 	f.mu.Lock()

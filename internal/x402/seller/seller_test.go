@@ -473,3 +473,27 @@ func TestBrokenStreamIsNotSettled(t *testing.T) {
 		t.Errorf("upstream_failed_after_verify_total = %v", got)
 	}
 }
+
+func TestPendingSettlementDelivers(t *testing.T) {
+	e := newEnv(t)
+	e.fac.settlePending.Store(true)
+	h := e.pay(e.usdc)
+	r := e.do("GET", "/services/chat/x", map[string]string{"PAYMENT-SIGNATURE": h}, "")
+	if r.status != 200 || !strings.Contains(string(r.body), `"path"`) {
+		t.Fatalf("pending settlement: %d %s, want the answer", r.status, r.body)
+	}
+	sr := decodeSettle(t, r.header.Get("PAYMENT-RESPONSE"))
+	if sr.Success || sr.ErrorReason != x402.ReasonSettlementPending || sr.Transaction != "0x"+strings.Repeat("ab", 32) {
+		t.Errorf("settle header %+v", sr)
+	}
+	if got := e.metric("payment_failure_reasons_total", "reason", "settlement_pending"); got != 1 {
+		t.Errorf("settlement_pending reasons = %v", got)
+	}
+	if got := e.metric("charged_requests_total"); got != 0 {
+		t.Errorf("charged before confirmation: %v", got)
+	}
+	// The money is on its way: the same payment cannot buy a second answer.
+	if r := e.do("GET", "/services/chat/x", map[string]string{"PAYMENT-SIGNATURE": h}, ""); r.status != http.StatusPaymentRequired {
+		t.Errorf("replay of a pending payment: %d", r.status)
+	}
+}
