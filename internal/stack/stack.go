@@ -181,6 +181,9 @@ func (s *Stack) goRun(name string, fn func(context.Context) error) {
 // Err delivers the first component failure; the caller should Close.
 func (s *Stack) Err() <-chan error { return s.errc }
 
+// DataDir is the stack's data dir.
+func (s *Stack) DataDir() string { return s.opts.DataDir }
+
 // Addr returns the bound address of a listener ("public", "local",
 // "buyer", "facilitator", "chain"), or "" when it is off.
 func (s *Stack) Addr(name string) string {
