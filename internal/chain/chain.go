@@ -66,7 +66,8 @@ type Chain struct {
 	loopDone chan struct{}
 
 	faucet   *ecdsa.PrivateKey
-	accounts map[common.Address]*ecdsa.PrivateKey
+	accounts map[common.Address]*ecdsa.PrivateKey // dev accounts and faucet
+	devAddrs []common.Address                     // dev accounts in order
 	// senderLocks serialise eth_sendTransaction per account so that two
 	// concurrent calls never pick the same nonce.
 	senderLocks sync.Map // common.Address → *sync.Mutex
@@ -95,6 +96,7 @@ func New(opts Options) (*Chain, error) {
 	}
 	for _, a := range DevAccounts() {
 		c.accounts[a.Address] = a.Key
+		c.devAddrs = append(c.devAddrs, a.Address)
 	}
 	c.accounts[crypto.PubkeyToAddress(c.faucet.PublicKey)] = c.faucet
 	// Genesis is stamped with the wall clock so that calls and gas

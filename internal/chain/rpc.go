@@ -117,11 +117,7 @@ func (a *ethAPI) SendTransaction(ctx context.Context, args sendTxArgs) (common.H
 
 // Accounts lists the dev accounts, which eth_sendTransaction signs for.
 func (a *ethAPI) Accounts() []common.Address {
-	out := make([]common.Address, 0, DevAccountCount)
-	for _, d := range DevAccounts() {
-		out = append(out, d.Address)
-	}
-	return out
+	return append([]common.Address(nil), a.c.devAddrs...)
 }
 
 func (c *Chain) sendRaw(ctx context.Context, inner rawSender, input hexutil.Bytes) (common.Hash, error) {
@@ -189,9 +185,9 @@ func (c *Chain) signAndSend(ctx context.Context, inner rawSender, key *ecdsa.Pri
 		gas = est
 	}
 	head := c.backend.BlockChain().CurrentBlock()
-	var inner2 types.TxData
+	var txData types.TxData
 	if args.GasPrice != nil {
-		inner2 = &types.LegacyTx{Nonce: nonce, GasPrice: args.GasPrice.ToInt(), Gas: gas, To: args.To, Value: value, Data: data}
+		txData = &types.LegacyTx{Nonce: nonce, GasPrice: args.GasPrice.ToInt(), Gas: gas, To: args.To, Value: value, Data: data}
 	} else {
 		tip := big.NewInt(1e9)
 		if args.MaxPriorityFeePerGas != nil {
@@ -201,9 +197,9 @@ func (c *Chain) signAndSend(ctx context.Context, inner rawSender, key *ecdsa.Pri
 		if args.MaxFeePerGas != nil {
 			feeCap = args.MaxFeePerGas.ToInt()
 		}
-		inner2 = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: args.To, Value: value, Data: data}
+		txData = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: args.To, Value: value, Data: data}
 	}
-	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(c.chainID), inner2)
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(c.chainID), txData)
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("sign transaction: %w", err)
 	}
