@@ -227,3 +227,87 @@ func TestFrontRunSettlementIsRecordedFailed(t *testing.T) {
 		t.Fatalf("%d Transfer logs, want 1", n)
 	}
 }
+
+// failNonce makes the node reject the first transaction with one nonce,
+// after a later one was accepted: the later one waits in the node's queue
+// behind the gap.
+type failNonce struct {
+	facilitator.Backend
+	nonce     uint64
+	otherSent chan struct{}
+	once      sync.Once
+	failed    atomic.Bool
+}
+
+func (f *failNonce) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	if tx.Nonce() == f.nonce && f.failed.CompareAndSwap(false, true) {
+		select {
+		case <-f.otherSent:
+		case <-time.After(10 * time.Second):
+		}
+		return errors.New("node rejected the transaction")
+	}
+	err := f.Backend.SendTransaction(ctx, tx)
+	f.once.Do(func() { close(f.otherSent) })
+	return err
+}
+
+// TestNonceGapIsFilled: a settlement whose broadcast failed leaves its nonce
+// unused below a broadcast one; Run fills the gap so the later settlement
+// is mined without waiting for new traffic.
+func TestNonceGapIsFilled(t *testing.T) {
+	e := newEnv(t, nil)
+	first, err := e.ec.PendingNonceAt(context.Background(), e.fac.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: &failNonce{Backend: e.ec, nonce: first, otherSent: make(chan struct{})}}}
+	e.opts.ReceiptTimeout = 200 * time.Millisecond
+	e.opts.ResolveInterval = 20 * time.Millisecond
+	e.start()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.fac.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	payer := e.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	ps := []*x402.PaymentPayload{x402test.SignERC3009(t, payer, req, x402.SignOptions{}), x402test.SignERC3009(t, payer, req, x402.SignOptions{})}
+	codes := make([]int, 2)
+	out := make([]x402.SettleResponse, 2)
+	var wg sync.WaitGroup
+	for i := range ps {
+		wg.Add(1)
+		go func() { defer wg.Done(); codes[i] = e.post("/settle", ps[i], req, &out[i]) }()
+	}
+	wg.Wait()
+	failed := 0
+	for i := range ps {
+		if codes[i] == 500 {
+			failed = i
+		}
+	}
+	other := 1 - failed
+	if codes[failed] != 500 || out[other].Transaction == "" {
+		t.Fatalf("want one failed broadcast and one sent: %v %+v", codes, out)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var s x402.SettleResponse
+		if e.post("/settle", ps[other], req, &s); s.Success {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the settlement behind the gap never mined: %+v", s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	var s x402.SettleResponse
+	if e.post("/settle", ps[failed], req, &s); !s.Success {
+		t.Fatalf("retry of the failed broadcast: %+v", s)
+	}
+	if n := e.transfers(devUSDC, payer.Address()); n != 2 {
+		t.Fatalf("%d Transfer logs, want 2", n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -203,13 +204,19 @@ func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record) (boo
 	return false, nil
 }
 
-// resolvePending finishes every journaled settlement without an outcome.
+// resolvePending closes nonce gaps, then finishes every journaled
+// settlement without an outcome.
 func (f *Facilitator) resolvePending(ctx context.Context) error {
+	var errs []error
+	for _, n := range f.networks {
+		if err := n.sender.fillGaps(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	recs, err := f.journal.pending()
 	if err != nil {
-		return err
+		return errors.Join(append(errs, err)...)
 	}
-	var errs []error
 	for _, rec := range recs {
 		n, ok := f.networks[rec.Network]
 		if !ok {
@@ -281,6 +288,40 @@ func (s *sender) alloc(ctx context.Context) (uint64, error) {
 	n := s.next
 	s.next++
 	return n, nil
+}
+
+// fillGaps spends every released nonce below the next one with a 0-value
+// transfer to self: a released nonce below broadcast ones holds those in
+// the node's queue until something uses it, and without new settlements
+// nothing would.
+func (s *sender) fillGaps(ctx context.Context) error {
+	s.mu.Lock()
+	var gaps []uint64
+	for _, n := range s.free {
+		if s.known && n < s.next {
+			gaps = append(gaps, n)
+		}
+	}
+	s.free = slices.DeleteFunc(s.free, func(n uint64) bool { return slices.Contains(gaps, n) })
+	s.mu.Unlock()
+	var errs []error
+	for _, n := range gaps {
+		head, err := s.backend.HeaderByNumber(ctx, nil)
+		if err == nil {
+			var tip *big.Int
+			if tip, err = s.backend.SuggestGasTipCap(ctx); err == nil {
+				var tx *types.Transaction
+				if tx, err = s.sign(ctx, n, tip, head.BaseFee, 21_000, s.signer.Address(), nil); err == nil {
+					err = s.backend.SendTransaction(ctx, tx)
+				}
+			}
+		}
+		if err != nil && !isKnownTxErr(err) && !isNonceTooLow(err) {
+			s.release(n)
+			errs = append(errs, fmt.Errorf("fill nonce gap %d: %w", n, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func (s *sender) release(n uint64) {
