@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"math/big"
 	"net"
 	"os"
 	"os/exec"
@@ -15,7 +16,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/obol-dev/obol/internal/chain"
+	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
+	"github.com/obol-dev/obol/internal/x402/facilitator"
 	"github.com/obol-dev/obol/internal/x402/x402test"
 )
 
@@ -107,5 +111,55 @@ func TestOfficialClientInterop(t *testing.T) {
 	}
 	if b := e.balance(devOBOL, payTo); b.Int64() != 2500+3500 {
 		t.Fatalf("payTo OBOL balance %s, want 6000", b)
+	}
+}
+
+// TestOfficialV1ClientInterop: the official v1 client path (v1 network
+// names, maxAmountRequired, the v1 request shape) against a facilitator
+// settling on a dev chain that carries Base Sepolia's chain id.
+func TestOfficialV1ClientInterop(t *testing.T) {
+	dir := nodeDir(t)
+	c, err := chain.New(chain.Options{ChainID: 84532})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	e := &env{t: t, chain: c, ec: c.EthClient(), dbPath: filepath.Join(t.TempDir(), "v1.db"), facKey: x402test.Key(t, "facilitator v1")}
+	e.fund(crypto.PubkeyToAddress(e.facKey.PublicKey), "ETH", ether(10))
+	e.opts = facilitator.Options{Signer: wallet.NewKeySigner(e.facKey), PollInterval: 5 * time.Millisecond,
+		Networks: []facilitator.Network{{Network: "base-sepolia", Backend: e.ec}}}
+	e.start()
+	payerKey := x402test.Key(t, "node v1 payer")
+	payer := crypto.PubkeyToAddress(payerKey.PublicKey)
+	e.fund(payer, "USDC", big.NewInt(10_000))
+	payTo := x402test.Address(t, "node v1 seller")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", "x402-facilitator-v1.mjs", e.srv.URL, "0x"+hex.EncodeToString(crypto.FromECDSA(payerKey)), payTo.Hex())
+	cmd.Dir = dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	raw, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node x402-facilitator-v1.mjs: %v\n%s", err, stderr.String())
+	}
+	var got struct {
+		Payload json.RawMessage     `json:"payload"`
+		Verify  x402.VerifyResponse `json:"verify"`
+		Settle  x402.SettleResponse `json:"settle"`
+		Again   x402.SettleResponse `json:"again"`
+	}
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("node output %q: %v", raw, err)
+	}
+	if !strings.Contains(string(got.Payload), `"network":"base-sepolia"`) {
+		t.Fatalf("not a v1 payload: %s", got.Payload)
+	}
+	if !got.Verify.IsValid || !got.Settle.Success || got.Settle.Network != "eip155:84532" || got.Again != got.Settle {
+		t.Fatalf("verify %+v settle %+v again %+v", got.Verify, got.Settle, got.Again)
+	}
+	if b := e.balance(devUSDC, payTo); b.Int64() != 4200 {
+		t.Fatalf("payTo balance %s, want 4200", b)
 	}
 }
