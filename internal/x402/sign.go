@@ -2,7 +2,7 @@ package x402
 
 import (
 	"context"
-		"crypto/rand"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"math/big"

@@ -119,7 +119,7 @@ func TestDigestMatchesApitypes(t *testing.T) {
 		},
 		PrimaryType: "Permit",
 		Domain:      apitypes.TypedDataDomain{Name: "Obol Network", Version: "1", ChainId: math.NewHexOrDecimal256(1337), VerifyingContract: asset.Hex()},
-		Message: apitypes.TypedDataMessage{"owner": p.Owner.Hex(), "spender": p.Spender.Hex(), "value": "5", "nonce": "7", "deadline": "1000"},
+		Message:     apitypes.TypedDataMessage{"owner": p.Owner.Hex(), "spender": p.Spender.Hex(), "value": "5", "nonce": "7", "deadline": "1000"},
 	}
 	want2, _, err := apitypes.TypedDataAndHash(td2)
 	if err != nil {
