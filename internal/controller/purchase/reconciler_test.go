@@ -67,6 +67,8 @@ func (s *seller) serve(w http.ResponseWriter, r *http.Request) {
 				s.settled[pay.Key()] = true
 				s.mu.Unlock()
 				if !dup {
+					st, _ := x402.EncodeHeader(x402.SettleResponse{Success: true, Transaction: "0x" + strings.Repeat("cd", 32), Network: req.Network})
+					w.Header().Set(x402.HeaderPaymentResponse, st)
 					w.Header().Set("Content-Type", "application/json")
 					_, _ = w.Write([]byte(`{"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"paid answer"}}]}`))
 					return

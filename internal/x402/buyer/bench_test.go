@@ -83,14 +83,17 @@ func BenchmarkAuthChoiceAndHeader(b *testing.B) {
 // the buyer proxy (402 round trip, auth choice, two durable writes).
 func BenchmarkPaidCall(b *testing.B) {
 	s := benchSeller(b)
-	// The seller answers 402 without a header and 200 with one, without
-	// verifying: the benchmark measures the buyer, not ecrecover.
+	// The seller answers 402 without a header and 200 (with a settlement
+	// response) with one, without verifying: the benchmark measures the
+	// buyer, not ecrecover.
+	settled, _ := x402.EncodeHeader(x402.SettleResponse{Success: true, Transaction: "0x01", Network: "eip155:1337"})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		if r.Header.Get(x402.HeaderPaymentSignature) == "" {
 			s.challenge(w, "pay")
 			return
 		}
+		w.Header().Set(x402.HeaderPaymentResponse, settled)
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"choices":[{"message":{"content":"ok"}}]}`))
 	}))

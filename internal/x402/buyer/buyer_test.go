@@ -518,3 +518,49 @@ func TestExpiredAuthsAreNotSent(t *testing.T) {
 		t.Error("an expired auth was sent")
 	}
 }
+
+// TestChallengeRemembered: after the first 402 the buyer pays at once; a
+// seller that changed its terms answers the remembered payment with 402,
+// the auth comes back (the chain saw nothing), and the fresh 402 decides.
+func TestChallengeRemembered(t *testing.T) {
+	h := newHarness(t, 5, nil)
+	for range 3 {
+		if a := h.chat("paid/qwen", false); a.status != 200 {
+			t.Fatalf("answer %d %s", a.status, a.body)
+		}
+	}
+	h.seller.mu.Lock()
+	unpaid := h.seller.unpaidN
+	h.seller.mu.Unlock()
+	if unpaid != 1 {
+		t.Errorf("seller saw %d unpaid requests for 3 calls, want 1", unpaid)
+	}
+	h.seller.setPrice(1500)
+	a := h.chat("paid/qwen", false)
+	if a.status != http.StatusPaymentRequired || !strings.Contains(a.body, "price_changed") {
+		t.Fatalf("after the raise: %d %s", a.status, a.body)
+	}
+	if st := h.status(); st.Spent != 3 || st.Remaining != 2 || st.InFlight != 0 || h.seller.paidCount() != 3 {
+		t.Errorf("status %+v, seller paid %d", st, h.seller.paidCount())
+	}
+}
+
+// TestFreeAnswerIsNotCounted: a seller that answers a paid request 200
+// without a settlement (the route stopped charging) gets nothing counted:
+// the chain saw no transfer, so the auth goes back.
+func TestFreeAnswerIsNotCounted(t *testing.T) {
+	h := newHarness(t, 2, nil)
+	if a := h.chat("paid/qwen", false); a.status != 200 {
+		t.Fatalf("answer %d %s", a.status, a.body)
+	}
+	h.seller.fault = func(w http.ResponseWriter, _ *http.Request, _ int) bool {
+		_, _ = w.Write([]byte(`{"choices":[{"message":{"content":"free now"}}]}`))
+		return true
+	}
+	if a := h.chat("paid/qwen", false); a.status != 200 || !strings.Contains(a.body, "free now") {
+		t.Fatalf("answer %d %s", a.status, a.body)
+	}
+	if st := h.status(); st.Spent != 1 || st.Remaining != 1 || st.InFlight != 0 {
+		t.Errorf("status %+v", st)
+	}
+}

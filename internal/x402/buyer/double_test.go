@@ -37,6 +37,7 @@ type seller struct {
 	settled map[string]bool // auth key → settled
 	models  []string        // model field of every request seen
 	paid    int
+	unpaidN int // requests without a payment header
 	// fault, when set, decides the answer for a paid request before the
 	// normal path: return true when it answered.
 	fault func(w http.ResponseWriter, r *http.Request, paidSoFar int) bool
@@ -85,6 +86,9 @@ func (s *seller) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	sig, xp := r.Header.Get(x402.HeaderPaymentSignature), r.Header.Get(x402.HeaderXPayment)
 	if sig == "" {
+		s.mu.Lock()
+		s.unpaidN++
+		s.mu.Unlock()
 		if unpaid != nil && unpaid(w, r) {
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/obol-dev/obol/internal/purchase"
@@ -32,6 +33,8 @@ type entry struct {
 // pool is one purchase's auths in memory; the db holds the durable truth.
 type pool struct {
 	key, model, endpoint, network string
+	// challenge is the seller's last 402, so the next call can pay at once.
+	challenge atomic.Pointer[x402.PaymentRequired]
 
 	mu      sync.Mutex
 	entries []*entry

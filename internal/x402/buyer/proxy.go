@@ -112,9 +112,20 @@ func rewriteModel(body []byte) (string, []byte, error) {
 	return model, out, nil
 }
 
-// pay runs one request: unpaid first, then paid with one auth on a 402.
-// It writes the answer itself unless it returns an error.
+// pay runs one request. With a challenge remembered from this seller, it
+// pays at once (saving the unpaid round trip, a full RTT to a remote
+// seller); if the seller wants something else it answers 402, the auth is
+// settled from the chain, and the call goes the long way: unpaid first,
+// then paid with one auth that fits the fresh 402.
 func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target string, body []byte) *apiError {
+	if ch := p.challenge.Load(); ch != nil {
+		if e, req, err := p.take(ch.Accepts, b.opts.Now()); err == nil {
+			if done, aerr := b.paid(w, r, p, e, req, ch, target, body, true); done {
+				return aerr
+			}
+		}
+		p.challenge.CompareAndSwap(ch, nil)
+	}
 	resp, err := b.send(r, target, body, "")
 	if err != nil {
 		return &apiError{http.StatusBadGateway, "seller_unreachable", fmt.Sprintf("seller %s: %v", target, err)}
@@ -131,6 +142,18 @@ func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target stri
 	if err != nil {
 		return takeError(err)
 	}
+	_, aerr := b.paid(w, r, p, e, req, ch, target, body, false)
+	if aerr == nil {
+		p.challenge.Store(ch)
+	}
+	return aerr
+}
+
+// paid sends the request with auth e paying req. When speculative (the
+// challenge came from memory) and the seller answers 402, nothing is
+// written to w and done is false: the caller asks for a fresh challenge.
+func (b *Buyer) paid(w http.ResponseWriter, r *http.Request, p *pool, e *entry, req *x402.PaymentRequirements,
+	ch *x402.PaymentRequired, target string, body []byte, speculative bool) (done bool, aerr *apiError) {
 	b.fault(FaultBeforeInFlight)
 	header, err := e.auth.Header(req, ch.Resource)
 	if err == nil {
@@ -138,29 +161,27 @@ func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target stri
 	}
 	if err != nil {
 		p.release(e)
-		return &apiError{http.StatusInternalServerError, "buyer_state", "cannot record the payment before sending it: " + err.Error()}
+		return true, &apiError{http.StatusInternalServerError, "buyer_state", "cannot record the payment before sending it: " + err.Error()}
 	}
 	b.metrics.attempts.With(b.metrics.labels(p)).Inc()
 	b.fault(FaultBeforeSend)
-	resp, err = b.send(r, target, body, header)
+	resp, err := b.send(r, target, body, header)
 	if err != nil {
 		if neverSent(err) {
 			b.giveBack(p, e)
 		} else {
 			b.unknown(p, e)
 		}
-		return &apiError{http.StatusBadGateway, "seller_unreachable", fmt.Sprintf("paid request to %s failed: %v", target, err)}
+		return true, &apiError{http.StatusBadGateway, "seller_unreachable", fmt.Sprintf("paid request to %s failed: %v", target, err)}
 	}
 	b.fault(FaultAfterAnswer)
-	return b.finish(w, p, e, resp)
-}
-
-// fault stops the call when the test hook says so: http.ErrAbortHandler
-// drops the connection without an answer, and nothing after this point runs.
-func (b *Buyer) fault(point string) {
-	if b.opts.Fault != nil && b.opts.Fault(point) {
-		panic(http.ErrAbortHandler)
+	if speculative && resp.StatusCode == http.StatusPaymentRequired && settlement(resp.Header) == nil {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, purchase.MaxChallengeBytes))
+		resp.Body.Close()
+		b.unknown(p, e)
+		return false, nil
 	}
+	return true, b.finish(w, p, e, resp)
 }
 
 func takeError(err error) *apiError {
@@ -200,11 +221,21 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		err := streamBody(w, resp.Body)
 		resp.Body.Close()
 		copyTrailers(w, resp)
-		if err != nil {
-			b.unknown(p, e)
+		if s := settlement(resp.Trailer); s != nil {
+			settle = s
+		}
+		if err != nil || settle == nil || settle.Transaction == "" {
+			b.unknown(p, e) // cut short, or no word of a settlement: the chain decides
 			return nil
 		}
 		b.spend(p, e, settle)
+		return nil
+	case resp.StatusCode < 300 && (settle == nil || settle.Transaction == ""):
+		// Success without a settlement: a seller that does not say, or an
+		// endpoint that stopped charging. Only the chain knows; either way
+		// it is decided before the answer goes out.
+		b.unknown(p, e)
+		passThrough(w, resp)
 		return nil
 	case resp.StatusCode < 300:
 		b.spend(p, e, settle)
@@ -412,5 +443,13 @@ func streamBody(w http.ResponseWriter, src io.Reader) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// fault stops the call when the test hook says so: http.ErrAbortHandler
+// drops the connection without an answer, and nothing after this point runs.
+func (b *Buyer) fault(point string) {
+	if b.opts.Fault != nil && b.opts.Fault(point) {
+		panic(http.ErrAbortHandler)
 	}
 }
