@@ -33,6 +33,7 @@ type CAIP2 struct {
 	Reference string
 }
 
+// String renders the id as namespace:reference.
 func (c CAIP2) String() string { return c.Namespace + ":" + c.Reference }
 
 // ParseCAIP2 parses "namespace:reference" per CAIP-2 (namespace [-a-z0-9]{3,8},

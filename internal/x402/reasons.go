@@ -81,6 +81,7 @@ type Error struct {
 	Message string
 }
 
+// Error renders "reason: message".
 func (e *Error) Error() string {
 	if e.Message == "" {
 		return string(e.Reason)
