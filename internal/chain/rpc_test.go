@@ -90,6 +90,13 @@ func TestJSONRPCBadInput(t *testing.T) {
 	url := serve(t, c)
 	acct := chain.DevAccounts()[0]
 	wrongChain := hexutil.Encode(signedTransfer(t, big.NewInt(31337), acct, 0))
+	sink := common.HexToAddress("0x000000000000000000000000000000000000dEaD")
+	unsigned, err := types.NewTx(&types.DynamicFeeTx{ChainID: c.ChainID(), Gas: 21000, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11), To: &sink,
+		R: big.NewInt(0), S: big.NewInt(0)}).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	badSig := hexutil.Encode(unsigned)
 	tests := []struct {
 		name, contentType, body string
 		wantStatus              int
@@ -104,6 +111,7 @@ func TestJSONRPCBadInput(t *testing.T) {
 		{"bad params", "application/json", `{"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":["nope","latest"]}`, 200, -32602, "invalid argument"},
 		{"garbage raw transaction", "application/json", `{"jsonrpc":"2.0","id":1,"method":"eth_sendRawTransaction","params":["0xdeadbeef"]}`, 200, -32000, ""},
 		{"wrong chain id", "application/json", `{"jsonrpc":"2.0","id":1,"method":"eth_sendRawTransaction","params":["` + wrongChain + `"]}`, 200, -32000, "chain"},
+		{"bad signature", "application/json", `{"jsonrpc":"2.0","id":1,"method":"eth_sendRawTransaction","params":["` + badSig + `"]}`, 200, -32000, "sender"},
 		{"sendTransaction from a stranger", "application/json", `{"jsonrpc":"2.0","id":1,"method":"eth_sendTransaction","params":[{"from":"0x000000000000000000000000000000000000bEEF","to":"0x000000000000000000000000000000000000dEaD","value":"0x1"}]}`, 200, -32000, "not a dev account"},
 		{"increaseTime by a word", "application/json", `{"jsonrpc":"2.0","id":1,"method":"evm_increaseTime","params":["soon"]}`, 200, -32602, "invalid argument"},
 		{"increaseTime by zero", "application/json", `{"jsonrpc":"2.0","id":1,"method":"evm_increaseTime","params":[0]}`, 200, -32000, "between 1"},
