@@ -67,9 +67,16 @@ func (r result) String() string {
 // obol runs the binary to completion (bounded by 2 minutes).
 func obol(t testing.TB, args ...string) result {
 	t.Helper()
+	return obolEnv(t, nil, args...)
+}
+
+// obolEnv is obol with extra environment variables (KEY=value).
+func obolEnv(t testing.TB, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, obolBin, args...)
+	cmd.Env = append(os.Environ(), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	cmd.Stdin = nil // no terminal: confirmations must be given with --yes
@@ -91,11 +98,17 @@ func mustJSON(t testing.TB, into any, args ...string) result {
 		t.Fatalf("%v", r)
 	}
 	if into != nil {
-		if err := json.Unmarshal([]byte(r.stdout), into); err != nil {
-			t.Fatalf("-o json output does not parse: %v\n%v", err, r)
-		}
+		decodeJSON(t, r, into)
 	}
 	return r
+}
+
+// decodeJSON decodes the whole of stdout as one JSON value.
+func decodeJSON(t testing.TB, r result, into any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(r.stdout), into); err != nil {
+		t.Fatalf("-o json output does not parse: %v\n%v", err, r)
+	}
 }
 
 // freePort returns a loopback port nobody listens on right now.
