@@ -2,6 +2,7 @@ package stack
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -53,6 +54,9 @@ func (s *Stack) publishRoutes(ctx context.Context) {
 			continue
 		}
 		r, err := s.route(&in, o)
+		if err == nil {
+			err = r.Validate() // one bad offer must not take the whole table down
+		}
 		if err != nil {
 			s.log.Warn("offer not routed", "offer", o.Namespace+"/"+o.Name, "err", err)
 			continue
@@ -97,6 +101,11 @@ func (s *Stack) route(in *catalog.Input, o *v1alpha1.ServiceOffer) (seller.Route
 		r.DrainEndsAt = o.DrainEndsAt()
 	}
 	for _, p := range pays {
+		if s.sponsorsApproval(p) {
+			// Official clients sign an EIP-2612 permit for Permit2 when the
+			// 402 offers it, so they pay without a prior approve transaction.
+			r.Extensions = map[string]json.RawMessage{x402.ExtensionEIP2612GasSponsoring: seller.EIP2612SponsoringExtension()}
+		}
 		r.Accepts = append(r.Accepts, seller.Accept{Chain: p.Network, AssetSymbol: p.Symbol, AssetDecimals: uint8(p.Decimals),
 			Requirements: x402.PaymentRequirements{Scheme: x402.SchemeExact, Network: p.CAIP2, Asset: p.Asset, Amount: p.RequestAmount,
 				PayTo: p.PayTo, MaxTimeoutSeconds: p.MaxTimeoutSeconds,
@@ -113,6 +122,16 @@ func description(o *v1alpha1.ServiceOffer) string {
 		return o.Spec.Model.Name + " inference, paid per request with x402"
 	}
 	return o.Name + ", paid per request with x402"
+}
+
+// sponsorsApproval: a Permit2 payment in a token with EIP-2612 permit, which
+// the embedded facilitator can settle with settleWithPermit.
+func (s *Stack) sponsorsApproval(p catalog.Payment) bool {
+	if p.TransferMethod != x402.TransferPermit2 {
+		return false
+	}
+	t, err := s.parts.registry.Token(p.CAIP2, p.Asset)
+	return err == nil && t.EIP2612
 }
 
 // isLocalGateway reports whether u points at this stack's local listener.
