@@ -17,7 +17,7 @@ import (
 // seller settled, after "spent"), restarting it on the same database each
 // time. The accounting must match the chain exactly at the end.
 func TestKillAndRestart(t *testing.T) {
-	const signed, calls = 160, 200
+	const signed, calls = 220, 200
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 42))
