@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,7 +18,17 @@ import (
 // seller settled, after "spent"), restarting it on the same database each
 // time. The accounting must match the chain exactly at the end.
 func TestKillAndRestart(t *testing.T) {
-	const signed, calls = 220, 200
+	// USDC settles through ERC-3009 (restart asks authorizationState),
+	// OBOL through Permit2 (restart reads the nonce bitmap).
+	for _, tc := range []struct {
+		sym           string
+		signed, calls int
+	}{{"USDC", 220, 200}, {"OBOL", 110, 100}} {
+		t.Run(tc.sym, func(t *testing.T) { killAndRestart(t, tc.sym, tc.signed, tc.calls) })
+	}
+}
+
+func killAndRestart(t *testing.T, sym string, signed, calls int) {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 42))
@@ -29,7 +40,7 @@ func TestKillAndRestart(t *testing.T) {
 	w := newWorld(t)
 	w.startSeller()
 	endpoint := w.seller.URL + "/services/qwen"
-	_, bob, res := w.presign(endpoint, "USDC", "bob", signed)
+	_, bob, res := w.presign(endpoint, sym, "bob", signed)
 	bb := w.newBuyer(endpoint, res, func(p string) bool {
 		if armed.Load().(string) == p {
 			armed.Store("")
@@ -37,7 +48,7 @@ func TestKillAndRestart(t *testing.T) {
 		}
 		return false
 	})
-	bobBefore := w.balance("USDC", bob.Address())
+	bobBefore := w.balance(sym, bob.Address())
 	ok, exhausted := 0, 0
 	for i := range calls {
 		die := ""
@@ -69,7 +80,7 @@ func TestKillAndRestart(t *testing.T) {
 	bb.stop()
 	bb.start()
 	st := bb.status()
-	transfers := len(w.transfers("USDC", bob.Address()))
+	transfers := len(w.transfers(sym, bob.Address()))
 	t.Logf("ok %d, exhausted %d, kills %v, status %+v, transfers %d", ok, exhausted, kills, st, transfers)
 	if st.Remaining+st.Spent != signed || st.TotalSigned != signed {
 		t.Errorf("remaining %d + spent %d != signed %d", st.Remaining, st.Spent, signed)
@@ -80,12 +91,51 @@ func TestKillAndRestart(t *testing.T) {
 	if st.Spent != transfers {
 		t.Errorf("spent %d, on-chain transfers %d", st.Spent, transfers)
 	}
-	paid := new(big.Int).Sub(bobBefore, w.balance("USDC", bob.Address()))
-	if want := new(big.Int).Mul(big.NewInt(int64(transfers)), w.prices["USDC"]); paid.Cmp(want) != 0 {
+	paid := new(big.Int).Sub(bobBefore, w.balance(sym, bob.Address()))
+	if want := new(big.Int).Mul(big.NewInt(int64(transfers)), w.prices[sym]); paid.Cmp(want) != 0 {
 		t.Errorf("bob paid %s for %d transfers, want %s (an auth spent twice?)", paid, transfers, want)
 	}
 	if ok+kills[buyer.FaultAfterAnswer]+kills[buyer.FaultAfterSpent] != transfers {
 		t.Errorf("answered %d + killed after settling %d != transfers %d", ok, kills[buyer.FaultAfterAnswer]+kills[buyer.FaultAfterSpent], transfers)
+	}
+}
+
+// TestConcurrentPaidCallsOnChain: 8 callers share one pool of 60 auths
+// for 96 calls; every auth is spent at most once and the books match the
+// chain.
+func TestConcurrentPaidCallsOnChain(t *testing.T) {
+	const signed, callers, each = 60, 8, 12
+	w := newWorld(t)
+	w.startSeller()
+	endpoint := w.seller.URL + "/services/qwen"
+	_, bob, res := w.presign(endpoint, "USDC", "bob", signed)
+	bb := w.newBuyer(endpoint, res, nil)
+	var ok, refused atomic.Int64
+	var wg sync.WaitGroup
+	for range callers {
+		wg.Go(func() {
+			for range each {
+				code, body, err := bb.chat()
+				switch {
+				case err != nil:
+					t.Error(err)
+				case code == http.StatusOK:
+					ok.Add(1)
+				case code == http.StatusPaymentRequired && strings.Contains(body, "auths_exhausted"),
+					code == http.StatusTooManyRequests:
+					refused.Add(1)
+				default:
+					t.Errorf("%d %s", code, body)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	st := bb.status()
+	transfers := len(w.transfers("USDC", bob.Address()))
+	t.Logf("ok %d, refused %d, status %+v, transfers %d", ok.Load(), refused.Load(), st, transfers)
+	if int(ok.Load()) != transfers || st.Spent != transfers || st.Remaining+st.Spent != signed || st.InFlight != 0 {
+		t.Errorf("ok %d, spent %d, transfers %d, remaining %d, in flight %d", ok.Load(), st.Spent, transfers, st.Remaining, st.InFlight)
 	}
 }
 
