@@ -233,7 +233,7 @@ func newBuyCmd(g *Globals) *cobra.Command {
 		Use:   "buy",
 		Short: "Buy paid models from other sellers; agents use them as paid/<model>",
 	}
-	cmd.AddCommand(newBuyInferenceCmd(g), newBuyListCmd(g), newBuyStatusCmd(g), newBuyRemoveCmd(g))
+	cmd.AddCommand(newBuyInferenceCmd(g), newBuyListCmd(g), newBuyStatusCmd(g), newBuyRemoveCmd(g), newBuyRefillCmd(g))
 	return cmd
 }
 
@@ -363,3 +363,82 @@ func newBuyRemoveCmd(g *Globals) *cobra.Command {
 	return cmd
 }
 
+
+func newBuyRefillCmd(g *Globals) *cobra.Command {
+	var ns string
+	var count int
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "refill <name>",
+		Short: "Pre-sign more auths for a purchase, at the price it was bought at",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, e, err := g.stackClient()
+			if err != nil {
+				return err
+			}
+			pr, err := c.GetPurchase(cmd.Context(), ns, args[0])
+			if errors.Is(err, client.ErrNotFound) {
+				return fmt.Errorf("no purchase %s/%s: see `obol buy list`", ns, args[0])
+			} else if err != nil {
+				return err
+			}
+			signer, err := wallet.Open(stack.WalletOptions(g.DataDir))
+			if err != nil {
+				return err
+			}
+			more, err := g.refill(cmd.Context(), pr, count, yes, buyDeps{Client: c, Signer: signer, RPC: g.rpcFor(e),
+				Confirm: g.confirmer(), HTTP: &http.Client{Timeout: 30 * time.Second}})
+			if err != nil {
+				return err
+			}
+			return g.emitPurchase(more)
+		},
+	}
+	cmd.Flags().StringVar(&ns, "namespace", "default", "namespace of the purchase")
+	cmd.Flags().IntVar(&count, "count", 5, "how many auths to add")
+	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation")
+	return cmd
+}
+
+// refill signs count more auths and appends them to the purchase. The
+// purchase's price is the ceiling: a seller that raised it is refused.
+func (g *Globals) refill(ctx context.Context, pr *v1alpha1.PurchaseRequest, count int, yes bool, d buyDeps) (*v1alpha1.PurchaseRequest, error) {
+	total := len(pr.Spec.PreSignedAuths) + count
+	if count < 1 || total > v1alpha1.MaxPurchaseCount {
+		return nil, fmt.Errorf("--count %d: a purchase holds at most %d auths and this one has %d; buy a new one instead",
+			count, v1alpha1.MaxPurchaseCount, len(pr.Spec.PreSignedAuths))
+	}
+	svc, err := purchase.FetchService(ctx, d.HTTP, pr.Spec.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	challenge, err := purchase.Probe(ctx, d.HTTP, svc.Endpoint, pr.Spec.Model)
+	if err != nil {
+		return nil, err
+	}
+	ec, err := d.RPC(pr.Spec.Payment.Network)
+	if err != nil {
+		return nil, err
+	}
+	reader, err := purchase.NewEthReader(ec)
+	if err != nil {
+		return nil, err
+	}
+	maxPrice, _ := new(big.Int).SetString(pr.Spec.Payment.Price, 10)
+	if !yes && !d.Confirm(fmt.Sprintf("add %d auths to %s/%s at %s?", count, pr.Namespace, pr.Name, svc.Price)) {
+		return nil, errors.New("cancelled: nothing was signed")
+	}
+	res, err := purchase.Presign(ctx, purchase.PresignOptions{Signer: d.Signer, Service: svc, Challenge: challenge, Chain: reader,
+		Count: count, MaxPrice: maxPrice, Progress: g.signingProgress(count), Approve: approver(d, ec, yes)})
+	if err != nil {
+		return nil, err
+	}
+	pr.Spec.PreSignedAuths = append(pr.Spec.PreSignedAuths, res.Auths...)
+	pr.Spec.Count = int32(total)
+	applied, err := d.Client.ApplyPurchase(ctx, pr)
+	if err != nil {
+		return nil, fmt.Errorf("store the %d new auths of %s/%s: %w", count, pr.Namespace, pr.Name, err)
+	}
+	return waitPurchase(ctx, d.Client, applied.Object, 20*time.Second), nil
+}
