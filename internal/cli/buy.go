@@ -194,6 +194,9 @@ func (g *Globals) confirmer() func(string) bool {
 }
 
 func isTerminal(f *os.File) bool {
+	if f == nil {
+		return false
+	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
@@ -362,7 +365,6 @@ func newBuyRemoveCmd(g *Globals) *cobra.Command {
 	cmd.Flags().StringVar(&ns, "namespace", "default", "namespace of the purchase")
 	return cmd
 }
-
 
 func newBuyRefillCmd(g *Globals) *cobra.Command {
 	var ns string

@@ -409,4 +409,3 @@ func newSellRegisterCmd(g *Globals) *cobra.Command {
 	cmd.Flags().StringVar(&agentName, "agent-name", "", "agent name in the registration (default: the offer's)")
 	return cmd
 }
-

@@ -138,9 +138,24 @@ func (g *Globals) runStack(ctx context.Context, cfg config.Config) error {
 		}
 	}
 	var runErr error
-	select {
-	case <-ctx.Done():
-	case runErr = <-s.Err():
+	tick := time.NewTicker(2 * time.Second)
+	defer tick.Stop()
+	live := isTerminal(g.stderrFile())
+wait:
+	for {
+		select {
+		case <-ctx.Done():
+			break wait
+		case runErr = <-s.Err():
+			break wait
+		case <-tick.C:
+			if live {
+				fmt.Fprintf(g.Stderr, "\r\033[K%s", s.StatusLine(ctx))
+			}
+		}
+	}
+	if live {
+		fmt.Fprintln(g.Stderr)
 	}
 	g.progress("stopping: in-flight requests finish first")
 	return errors.Join(runErr, s.Close())
@@ -192,6 +207,12 @@ func (g *Globals) detach(ctx context.Context, flags listenFlags) error {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// stderrFile is stderr as a file, when it is one (for the terminal check).
+func (g *Globals) stderrFile() *os.File {
+	f, _ := g.Stderr.(*os.File)
+	return f
 }
 
 func tail(path string, n int) string {

@@ -33,8 +33,8 @@ type parts struct {
 	ownChain    bool
 	registry    *x402.Registry
 	clients     map[string]*ethclient.Client // CAIP-2 → RPC client
-	signer      wallet.Signer // the stack's wallet: receives payments, registers agents
-	gasSigner   wallet.Signer // the embedded facilitator's settlement key
+	signer      wallet.Signer                // the stack's wallet: receives payments, registers agents
+	gasSigner   wallet.Signer                // the embedded facilitator's settlement key
 	registrar   *registrar
 	masterKey   string
 	offers      *store.Embedded[*v1alpha1.ServiceOffer]

@@ -2,8 +2,10 @@ package stack
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/obol-dev/obol/internal/catalog"
 	"github.com/obol-dev/obol/internal/store"
@@ -59,6 +61,18 @@ func (s *Stack) status(ctx context.Context) (any, error) {
 		st.Components["catalog"] = "starting"
 	}
 	return st, nil
+}
+
+// StatusLine is the one-line live status `obol stack up` shows on a terminal.
+func (s *Stack) StatusLine(ctx context.Context) string {
+	st, _ := s.status(ctx)
+	v := st.(Status)
+	chain := "chain: " + v.Chain.Error
+	if v.Chain.Error == "" {
+		chain = fmt.Sprintf("block %d", v.Chain.Block)
+	}
+	return fmt.Sprintf("obol running · %s · offers %d · purchases %d · models %d · %s", time.Now().Format("15:04:05"),
+		v.Offers, v.Purchases, len(v.Models), chain)
 }
 
 var storefrontTmpl = template.Must(template.New("storefront").Parse(`<!doctype html>
