@@ -14,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
 
 	"github.com/obol-dev/obol/internal/chain"
 	"github.com/obol-dev/obol/internal/x402"
@@ -120,5 +122,41 @@ func TestFacilitatorRuns(t *testing.T) {
 	var info map[string]any
 	if err := json.Unmarshal([]byte(out.String()), &info); err != nil || info["network"] != "eip155:1337" || info["listen"] != addr {
 		t.Fatalf("-o json output %q: %v", out.String(), err)
+	}
+}
+
+func TestLoadSettlementKey(t *testing.T) {
+	dir := t.TempDir()
+	key := chain.DevAccounts()[4].Key
+	blob, err := keystore.EncryptKey(&keystore.Key{Id: uuid.New(), Address: chain.DevAccounts()[4].Address, PrivateKey: key}, "s3cret", keystore.LightScryptN, keystore.LightScryptP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks := filepath.Join(dir, "key.json")
+	pw := filepath.Join(dir, "pw")
+	bad := filepath.Join(dir, "bad")
+	hexFile := filepath.Join(dir, "key.hex")
+	for f, c := range map[string]string{ks: string(blob), pw: "s3cret\n", bad: "nope\n", hexFile: "0x" + hex.EncodeToString(crypto.FromECDSA(key))} {
+		if err := os.WriteFile(f, []byte(c), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ name, key, pw, err string }{
+		{"keystore", ks, pw, ""},
+		{"hex", hexFile, "", ""},
+		{"wrong password", ks, bad, "unlock keystore"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := loadSettlementKey(tc.key, tc.pw)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || strings.Contains(err.Error(), "nope") {
+					t.Fatalf("err %v, want %q without the password", err, tc.err)
+				}
+				return
+			}
+			if err != nil || crypto.PubkeyToAddress(got.PublicKey) != chain.DevAccounts()[4].Address {
+				t.Fatalf("got %v, %v", got, err)
+			}
+		})
 	}
 }
