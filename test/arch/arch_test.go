@@ -49,7 +49,7 @@ func component(path string) string {
 	rel := strings.TrimPrefix(path, mod)
 	for _, c := range []string{"internal/llm", "internal/x402/seller", "internal/x402/facilitator",
 		"internal/x402/buyer", "internal/catalog", "internal/controller/serviceoffer",
-		"internal/controller/purchase", "internal/controller/runner", "internal/admin"} {
+		"internal/controller/purchase", "internal/controller/runner", "internal/admin", "internal/demomodel"} {
 		if rel == c || strings.HasPrefix(rel, c+"/") {
 			return c
 		}
@@ -60,7 +60,7 @@ func component(path string) string {
 func isCore(path string) bool {
 	rel := strings.TrimPrefix(path, mod)
 	for _, c := range []string{"api/", "internal/x402", "internal/chain", "internal/db", "internal/store",
-		"internal/wallet", "internal/config", "internal/httpx", "internal/atomicfile", "contracts"} {
+		"internal/wallet", "internal/config", "internal/httpx", "internal/atomicfile", "internal/purchase", "contracts"} {
 		if rel == strings.TrimSuffix(c, "/") || strings.HasPrefix(rel, strings.TrimSuffix(c, "/")+"/") {
 			return component(path) == ""
 		}
