@@ -225,11 +225,12 @@ func readyString(conds []metav1.Condition) string {
 	return "Unknown"
 }
 
-func newSellStatusCmd(g *Globals) *cobra.Command {
+// offerCmd is a command on one existing offer: `<use> <name> [--namespace]`.
+func offerCmd(g *Globals, use, short string, run func(ctx context.Context, o *v1alpha1.ServiceOffer, e stack.Endpoints) error) *cobra.Command {
 	var ns string
 	cmd := &cobra.Command{
-		Use:   "status <name>",
-		Short: "Show an offer's conditions, endpoint and registration",
+		Use:   use + " <name>",
+		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, e, err := g.stackClient()
@@ -240,6 +241,16 @@ func newSellStatusCmd(g *Globals) *cobra.Command {
 			if err != nil {
 				return offerError(err, ns, args[0])
 			}
+			return run(cmd.Context(), o, e)
+		},
+	}
+	cmd.Flags().StringVar(&ns, "namespace", "default", "namespace of the offer")
+	return cmd
+}
+
+func newSellStatusCmd(g *Globals) *cobra.Command {
+	return offerCmd(g, "status", "Show an offer's conditions, endpoint and registration",
+		func(_ context.Context, o *v1alpha1.ServiceOffer, e stack.Endpoints) error {
 			var b strings.Builder
 			fmt.Fprintf(&b, "offer %s/%s (%s) at %s%s\n", o.Namespace, o.Name, o.EffectiveType(), e["public"], o.EffectivePath())
 			for _, c := range o.Status.Conditions {
@@ -249,10 +260,7 @@ func newSellStatusCmd(g *Globals) *cobra.Command {
 				fmt.Fprintf(&b, "Agent ID %s (tx %s)\n", o.Status.AgentID, o.Status.RegistrationTxHash)
 			}
 			return g.emit(strings.TrimRight(b.String(), "\n"), o)
-		},
-	}
-	cmd.Flags().StringVar(&ns, "namespace", "default", "namespace of the offer")
-	return cmd
+		})
 }
 
 func offerError(err error, ns, name string) error {
@@ -263,22 +271,10 @@ func offerError(err error, ns, name string) error {
 }
 
 func newSellTestCmd(g *Globals) *cobra.Command {
-	var ns string
-	cmd := &cobra.Command{
-		Use:   "test <name>",
-		Short: "Probe the offer's public endpoint: it must answer 402 with what to pay",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			c, e, err := g.stackClient()
-			if err != nil {
-				return err
-			}
-			o, err := c.GetOffer(cmd.Context(), ns, args[0])
-			if err != nil {
-				return offerError(err, ns, args[0])
-			}
+	return offerCmd(g, "test", "Probe the offer's public endpoint: it must answer 402 with what to pay",
+		func(ctx context.Context, o *v1alpha1.ServiceOffer, e stack.Endpoints) error {
 			endpoint := e["public"] + o.EffectivePath()
-			pr, err := purchase.Probe(cmd.Context(), &http.Client{Timeout: 10 * time.Second}, endpoint, modelOf(o))
+			pr, err := purchase.Probe(ctx, &http.Client{Timeout: 10 * time.Second}, endpoint, modelOf(o))
 			if err != nil {
 				return fmt.Errorf("probe %s: %w", endpoint, err)
 			}
@@ -288,10 +284,7 @@ func newSellTestCmd(g *Globals) *cobra.Command {
 				fmt.Fprintf(&b, "\n  %s %s atomic of %s to %s (%s)", a.Scheme, a.Amount, a.Asset, a.PayTo, a.Network)
 			}
 			return g.emit(b.String(), pr)
-		},
-	}
-	cmd.Flags().StringVar(&ns, "namespace", "default", "namespace of the offer")
-	return cmd
+		})
 }
 
 func modelOf(o *v1alpha1.ServiceOffer) string {
