@@ -151,6 +151,11 @@ func TestChainReasons(t *testing.T) {
 	}
 	reusedP2 := x402test.SignPermit2(t, rich, obol, x402.SignOptions{Now: ahead, Nonce: mustBig(t, x402test.Exact(t, usedP2).Permit2Authorization.Nonce), ValidBefore: big.NewInt(ahead.Unix() + 7200)})
 	baseReq := x402test.Requirements(t, "base", "USDC", 1_000, payTo)
+	fresh, freshP2 := x402test.SignERC3009(t, rich, usdc, signOpts()), x402test.SignPermit2(t, rich, obol, signOpts())
+	withField := func(r x402.PaymentRequirements, fn func(*x402.PaymentRequirements)) x402.PaymentRequirements {
+		fn(&r)
+		return r
+	}
 
 	tests := []struct {
 		name string
@@ -168,6 +173,14 @@ func TestChainReasons(t *testing.T) {
 		{"permit2 nonce reused", reusedP2, obol, x402.ReasonPermit2InvalidNonce},
 		{"permit2 payment too early", x402test.SignPermit2(t, rich, obol, x402.SignOptions{Now: ahead, ValidAfter: big.NewInt(ahead.Unix() - 60)}), obol, x402.ReasonPermit2PaymentTooEarly},
 		{"network not served", x402test.SignERC3009(t, rich, baseReq, signOpts()), baseReq, x402.ReasonInvalidNetwork},
+		// Local reasons through the same HTTP path: answered before any chain work.
+		{"wrong amount", fresh, withField(usdc, func(r *x402.PaymentRequirements) { r.Amount = "999" }), x402.ReasonExactValueMismatch},
+		{"wrong recipient", fresh, withField(usdc, func(r *x402.PaymentRequirements) { r.PayTo = x402test.Address(t, "other").Hex() }), x402.ReasonExactRecipientMismatch},
+		{"expired", x402test.SignERC3009(t, rich, usdc, x402.SignOptions{Now: ahead, ValidBefore: big.NewInt(ahead.Unix() + 1)}), usdc, x402.ReasonExactValidBefore},
+		{"not yet valid", x402test.SignERC3009(t, rich, usdc, x402.SignOptions{Now: ahead, ValidAfter: big.NewInt(ahead.Unix() + 600)}), usdc, x402.ReasonExactValidAfter},
+		{"wrong EIP-712 domain", x402test.SignERC3009(t, rich, wrongName, signOpts()), usdc, x402.ReasonExactSignature},
+		{"unknown scheme", fresh, withField(usdc, func(r *x402.PaymentRequirements) { r.Scheme = "upto" }), x402.ReasonExactScheme},
+		{"permit2 wrong amount", freshP2, withField(obol, func(r *x402.PaymentRequirements) { r.Amount = "1" }), x402.ReasonPermit2AmountMismatch},
 	}
 	facNonce := func() uint64 {
 		n, err := e.ec.NonceAt(context.Background(), e.fac.Address(), nil)
