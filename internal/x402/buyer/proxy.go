@@ -119,7 +119,11 @@ func rewriteModel(body []byte) (string, []byte, error) {
 // then paid with one auth that fits the fresh 402.
 func (b *Buyer) pay(w http.ResponseWriter, r *http.Request, p *pool, target string, body []byte) *apiError {
 	if ch := p.challenge.Load(); ch != nil {
-		if e, req, err := p.take(ch.Accepts, b.opts.Now()); err == nil {
+		e, req, err := p.take(ch.Accepts, b.opts.Now())
+		switch {
+		case errors.Is(err, errExhausted), errors.Is(err, errAllBusy):
+			return takeError(err) // asking the seller again would not change that
+		case err == nil:
 			if done, aerr := b.paid(w, r, p, e, req, ch, target, body, true); done {
 				return aerr
 			}
@@ -226,6 +230,7 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		}
 		if err != nil || settle == nil || settle.Transaction == "" {
 			b.unknown(p, e) // cut short, or no word of a settlement: the chain decides
+			b.countOutcome(p, e)
 			return nil
 		}
 		b.spend(p, e, settle)
@@ -235,6 +240,7 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		// endpoint that stopped charging. Only the chain knows; either way
 		// it is decided before the answer goes out.
 		b.unknown(p, e)
+		b.countOutcome(p, e)
 		passThrough(w, resp)
 		return nil
 	case resp.StatusCode < 300:
@@ -276,6 +282,18 @@ func (b *Buyer) spend(p *pool, e *entry, s *x402.SettleResponse) {
 	}
 	p.markSpent(e)
 	b.metrics.success.With(b.metrics.labels(p)).Inc()
+}
+
+// countOutcome counts a call the chain decided: success when it spent the auth.
+func (b *Buyer) countOutcome(p *pool, e *entry) {
+	p.mu.Lock()
+	st := e.state
+	p.mu.Unlock()
+	if st == spent {
+		b.metrics.success.With(b.metrics.labels(p)).Inc()
+	} else {
+		b.metrics.failure.With(b.metrics.labels(p)).Inc()
+	}
 }
 
 // giveBack returns an auth the seller certainly did not settle.
