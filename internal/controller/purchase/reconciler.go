@@ -173,9 +173,15 @@ func (r *Reconciler) set(pr *v1alpha1.PurchaseRequest, t string, ok bool, reason
 	sortConditions(pr.Status.Conditions)
 }
 
+// waiting marks later conditions as held up by an earlier step. One that
+// is already True stays: a loaded pool and a live route keep serving while
+// the seller's terms are in doubt (the proxy refuses to overpay by itself),
+// and their observedGeneration tells how current they are.
 func (r *Reconciler) waiting(pr *v1alpha1.PurchaseRequest, reason, msg string, types ...string) {
 	for _, t := range types {
-		r.set(pr, t, false, reason, msg)
+		if !v1alpha1.IsConditionTrue(pr.Status.Conditions, t) {
+			r.set(pr, t, false, reason, msg)
+		}
 	}
 }
 
