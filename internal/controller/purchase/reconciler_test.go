@@ -421,6 +421,11 @@ func TestReprobeSeesPriceRaise(t *testing.T) {
 	if _, ok := e.buyer.PoolStatus("default/p"); !ok {
 		t.Error("pool removed on a mismatch")
 	}
+	for _, c := range []string{"AuthsLoaded", "Configured"} {
+		if !v1alpha1.IsConditionTrue(pr.Status.Conditions, c) {
+			t.Errorf("%s went False on a price mismatch: %+v", c, v1alpha1.FindCondition(pr.Status.Conditions, c))
+		}
+	}
 	if code, body := e.chat("paid/qwen"); code != http.StatusPaymentRequired || !strings.Contains(body, "price_changed") {
 		t.Errorf("call at the raised price: %d %s", code, body)
 	}
