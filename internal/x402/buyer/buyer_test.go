@@ -65,6 +65,20 @@ func TestStatusAndHealth(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("/status (-want +got):\n%s", diff)
 	}
+	mr, err := http.Get(h.proxy.URL + "/v1/models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var models struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	_ = json.NewDecoder(mr.Body).Decode(&models)
+	mr.Body.Close()
+	if len(models.Data) != 1 || models.Data[0].ID != "paid/qwen" {
+		t.Errorf("/v1/models %+v", models)
+	}
 	hr, err := http.Get(h.proxy.URL + "/healthz")
 	if err != nil || hr.StatusCode != 200 {
 		t.Fatalf("healthz: %v %v", err, hr)

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -35,11 +36,34 @@ func (b *Buyer) Handler() http.Handler {
 	mux.HandleFunc("GET /status", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, b.Status())
 	})
+	mux.HandleFunc("GET /v1/models", b.serveModels)
 	mux.HandleFunc("POST /v1/", b.serveModel)
 	mux.HandleFunc("POST /chat/completions", b.serveModel)
 	mux.HandleFunc("POST /completions", b.serveModel)
 	mux.HandleFunc("POST /embeddings", b.serveModel)
 	return mux
+}
+
+// serveModels lists the bought models in OpenAI's shape, for clients and
+// health checks that ask the upstream what it serves.
+func (b *Buyer) serveModels(w http.ResponseWriter, _ *http.Request) {
+	type model struct {
+		ID      string `json:"id"`
+		Object  string `json:"object"`
+		OwnedBy string `json:"owned_by"`
+	}
+	seen := map[string]bool{}
+	data := []model{}
+	b.mu.RLock()
+	for _, p := range b.pools {
+		if id := "paid/" + p.model; !seen[id] {
+			seen[id] = true
+			data = append(data, model{ID: id, Object: "model", OwnedBy: "x402-seller"})
+		}
+	}
+	b.mu.RUnlock()
+	slices.SortFunc(data, func(a, c model) int { return strings.Compare(a.ID, c.ID) })
+	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": data})
 }
 
 // apiError is an answer the proxy makes itself, in OpenAI's error shape so
