@@ -578,3 +578,36 @@ func TestFreeAnswerIsNotCounted(t *testing.T) {
 		t.Errorf("status %+v", st)
 	}
 }
+
+func TestBadRequests(t *testing.T) {
+	h := newHarness(t, 1, nil)
+	tests := []struct {
+		name, body string
+		wantStatus int
+		wantCode   string
+	}{
+		{"not json", "model=paid/qwen", http.StatusBadRequest, "invalid_request"},
+		{"no model", `{"messages":[]}`, http.StatusBadRequest, "invalid_request"},
+		{"model not a string", `{"model":5}`, http.StatusBadRequest, "invalid_request"},
+		{"too large", `{"model":"paid/qwen","pad":"` + strings.Repeat("x", maxRequestBytes) + `"}`, http.StatusRequestEntityTooLarge, "request_too_large"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := http.Post(h.proxy.URL+"/v1/chat/completions", "application/json", strings.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var e struct {
+				Error struct{ Code, Message string } `json:"error"`
+			}
+			_ = json.NewDecoder(resp.Body).Decode(&e)
+			if resp.StatusCode != tc.wantStatus || e.Error.Code != tc.wantCode {
+				t.Errorf("%d %+v, want %d %s", resp.StatusCode, e, tc.wantStatus, tc.wantCode)
+			}
+		})
+	}
+	if st := h.status(); st.Remaining != 1 || h.seller.paidCount() != 0 {
+		t.Errorf("bad requests touched the pool: %+v", st)
+	}
+}
