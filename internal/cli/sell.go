@@ -374,23 +374,21 @@ func newSellRegisterCmd(g *Globals) *cobra.Command {
 		Short: "Register the offer's agent on the chain's ERC-8004 identity registry",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, err := g.mutateOffer(cmd.Context(), ns, args[0], func(o *v1alpha1.ServiceOffer) {
-				if o.Spec.Registration == nil {
-					o.Spec.Registration = &v1alpha1.RegistrationSpec{}
-				}
-				o.Spec.Registration.Enabled = true
-				if agentName != "" {
+			if agentName != "" {
+				if _, err := g.mutateOffer(cmd.Context(), ns, args[0], func(o *v1alpha1.ServiceOffer) {
+					if o.Spec.Registration == nil {
+						o.Spec.Registration = &v1alpha1.RegistrationSpec{}
+					}
 					o.Spec.Registration.Name = agentName
+				}); err != nil {
+					return err
 				}
-			})
-			if err != nil {
-				return err
 			}
 			c, _, err := g.stackClient()
 			if err != nil {
 				return err
 			}
-			g.progress("registering %s/%s on the %s identity registry…", ns, args[0], o.Spec.Payment.Network)
+			g.progress("registering %s/%s on its chain's identity registry…", ns, args[0])
 			reg, err := c.RegisterOffer(cmd.Context(), ns, args[0])
 			if err != nil {
 				return fmt.Errorf("register %s/%s: %w", ns, args[0], err)

@@ -151,6 +151,16 @@ func (s *Stack) registerOffer(ctx context.Context, ns, name string) (any, error)
 	if err != nil {
 		return nil, err
 	}
+	if r := o.Spec.Registration; r == nil || !r.Enabled {
+		// Registering publishes the offer in the registration document.
+		if o.Spec.Registration == nil {
+			o.Spec.Registration = &v1alpha1.RegistrationSpec{}
+		}
+		o.Spec.Registration.Enabled = true
+		if o, err = s.parts.offers.Update(ctx, o); err != nil {
+			return nil, err
+		}
+	}
 	rec, err := s.parts.registrar.Register(ctx, o)
 	if err != nil {
 		return nil, err
