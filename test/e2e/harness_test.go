@@ -246,7 +246,8 @@ func (n *node) pid() int {
 	return pid
 }
 
-// kill9 kills the stack without warning and waits until the process is gone.
+// kill9 kills the stack without warning and waits until the process is
+// gone and its pid-file lock with it.
 func (n *node) kill9() {
 	n.t.Helper()
 	pid := n.pid()
@@ -257,6 +258,29 @@ func (n *node) kill9() {
 		n.t.Fatalf("kill -9 %d: %v", pid, err)
 	}
 	waitGone(n.t, pid)
+	deadline := time.Now().Add(10 * time.Second)
+	for n.locked() {
+		if time.Now().After(deadline) {
+			n.t.Fatalf("%s: the pid file is still locked 10 s after kill -9 of %d", n.name, pid)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// locked reports whether a process holds the data dir's pid-file lock.
+// A killed process's threads may still be finishing (an fsync in flight)
+// after its leader shows as a zombie; the lock goes only when all are gone.
+func (n *node) locked() bool {
+	f, err := os.Open(filepath.Join(n.dir, "run", "obol.pid"))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+		return true
+	}
+	_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false
 }
 
 // stop is the cleanup: a graceful down, then kill -9 if it hangs.
@@ -275,9 +299,15 @@ func (n *node) stop() {
 		n.t.Logf("%s: killed pid %d that did not stop in 20 s", n.name, pid)
 	}
 	if n.t.Failed() {
+		// Keep the whole log where a person can read it after the temp
+		// dirs are gone, and show its end here.
 		raw, _ := os.ReadFile(filepath.Join(n.dir, "logs", "obol.log"))
+		kept := filepath.Join(os.TempDir(), "obol-e2e-logs", strings.ReplaceAll(n.t.Name(), "/", "_")+"-"+n.name+".log")
+		if os.MkdirAll(filepath.Dir(kept), 0o700) == nil && os.WriteFile(kept, raw, 0o600) == nil {
+			n.t.Logf("%s: full log kept at %s", n.name, kept)
+		}
 		lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
-		n.t.Logf("%s: last log lines:\n%s", n.name, strings.Join(lines[max(0, len(lines)-30):], "\n"))
+		n.t.Logf("%s: last log lines:\n%s", n.name, strings.Join(lines[max(0, len(lines)-15):], "\n"))
 	}
 }
 
@@ -345,16 +375,24 @@ type poolStatus struct {
 // pools reads the buyer proxy's live accounting.
 func (n *node) pools() map[string]poolStatus {
 	n.t.Helper()
+	out, err := n.tryPools()
+	if err != nil {
+		n.t.Fatalf("%s: %v", n.name, err)
+	}
+	return out
+}
+
+func (n *node) tryPools() (map[string]poolStatus, error) {
 	resp, err := httpc.Get(n.url("buyer") + "/status")
 	if err != nil {
-		n.t.Fatalf("%s: buyer status: %v", n.name, err)
+		return nil, fmt.Errorf("buyer status: %w", err)
 	}
 	defer resp.Body.Close()
 	var out map[string]poolStatus
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		n.t.Fatalf("%s: buyer status: %v", n.name, err)
+		return nil, fmt.Errorf("buyer status: %w", err)
 	}
-	return out
+	return out, nil
 }
 
 // walletAddress is `obol wallet address -o json`.

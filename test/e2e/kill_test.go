@@ -1,0 +1,293 @@
+package e2e
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+const (
+	killCalls   = 200 // paid calls attempted per run
+	killWorkers = 8   // concurrent callers
+	killAfter   = 60  // successful calls before the kill -9
+	killPool    = 250 // auths Bob signs: more than the calls, so none runs dry
+)
+
+// TestKill9DuringPaidCalls kills a stack with SIGKILL in the middle of 200
+// paid calls, restarts it, lets the calls finish and checks the books:
+// every auth settled on chain is counted spent exactly once, nothing is
+// lost or double-counted, and every answer the client got was paid for on
+// a chain that still has it. Bob's kill leaves Alice's chain running;
+// Alice's kill takes her chain (persisted in her data dir) down with her,
+// and it must resume where it was.
+func TestKill9DuringPaidCalls(t *testing.T) {
+	for _, victim := range []string{"bob", "alice"} {
+		t.Run(victim, func(t *testing.T) {
+			m := newMarket(t, killPool)
+			aliceBefore, bobBefore := m.chain.usdcBalance(m.aliceAddr), m.chain.usdcBalance(m.bobAddr)
+			var signed purchase
+			m.bob.json(&signed, "buy", "status", "qwen")
+
+			run := newCallRun(m)
+			run.start()
+			run.waitSuccesses(t, killAfter)
+			blockAtKill := m.chain.block()
+			run.killed.Store(true)
+			restart := m.restartBob
+			if victim == "alice" {
+				restart = m.restartAlice
+			}
+			restart(t)
+			close(run.back)
+			run.wg.Wait()
+			t.Logf("%s killed after %d successes; %d ok, %d failed while down, %d unexpected failures",
+				victim, killAfter, run.ok.Load(), run.downFails.Load(), len(run.unexpected))
+			for _, e := range run.unexpected[:min(len(run.unexpected), 5)] {
+				t.Errorf("unexpected failure: %s", e)
+			}
+			if head := m.chain.block(); head < blockAtKill {
+				t.Fatalf("the chain went back from block %d to %d across the kill", blockAtKill, head)
+			}
+			m.checkBooks(t, run, signed, aliceBefore, bobBefore)
+		})
+	}
+}
+
+// callRun is killCalls paid calls made by killWorkers goroutines.
+type callRun struct {
+	m          *market
+	jobs       chan int
+	wg         sync.WaitGroup
+	killed     atomic.Bool   // set just before the kill
+	back       chan struct{} // closed once the victim serves again
+	ok         atomic.Int64
+	downFails  atomic.Int64
+	mu         sync.Mutex
+	txs        []string // settlement tx hashes of the answers received
+	unexpected []string
+}
+
+func newCallRun(m *market) *callRun {
+	r := &callRun{m: m, jobs: make(chan int, killCalls), back: make(chan struct{})}
+	for i := range killCalls {
+		r.jobs <- i
+	}
+	close(r.jobs)
+	return r
+}
+
+func (r *callRun) start() {
+	url, key := r.m.bob.url("local")+"/v1/chat/completions", r.m.bob.masterKey()
+	for range killWorkers {
+		r.wg.Add(1)
+		go func() {
+			defer r.wg.Done()
+			c := &http.Client{Timeout: 30 * time.Second}
+			for i := range r.jobs {
+				tx, err := paidCall(c, url, key, i)
+				switch {
+				case err == nil:
+					r.ok.Add(1)
+					r.mu.Lock()
+					r.txs = append(r.txs, tx)
+					r.mu.Unlock()
+				case r.killed.Load():
+					select {
+					case <-r.back: // up again: a failure now is a real one
+						r.fail(fmt.Errorf("after restart: %w", err))
+					default:
+						r.downFails.Add(1)
+						<-r.back
+					}
+				default:
+					r.fail(err)
+				}
+			}
+		}()
+	}
+}
+
+func (r *callRun) fail(err error) {
+	r.mu.Lock()
+	r.unexpected = append(r.unexpected, err.Error())
+	r.mu.Unlock()
+}
+
+// waitSuccesses waits until n calls have been answered and paid.
+func (r *callRun) waitSuccesses(t *testing.T, n int64) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for r.ok.Load() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("only %d of %d paid calls succeeded in 60 s: %v", r.ok.Load(), n, r.unexpected)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// paidCall is one chat completion through Bob's gateway; it returns the
+// settlement's tx hash.
+func paidCall(c *http.Client, url, key string, i int) (string, error) {
+	prompt := fmt.Sprintf("paid call %d", i)
+	body := fmt.Sprintf(`{"model":"paid/qwen","messages":[{"role":"user","content":%q}]}`, prompt)
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("call %d: %w", i, err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Choices []struct {
+			Message struct {
+				Content string `json:"content"`
+			} `json:"message"`
+		} `json:"choices"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("call %d: status %d (decode: %v)", i, resp.StatusCode, err)
+	}
+	if len(out.Choices) == 0 || out.Choices[0].Message.Content != "echo: "+prompt {
+		return "", fmt.Errorf("call %d: answer %+v", i, out)
+	}
+	raw, err := base64.StdEncoding.DecodeString(resp.Header.Get("Payment-Response"))
+	if err != nil {
+		return "", fmt.Errorf("call %d: PAYMENT-RESPONSE: %w", i, err)
+	}
+	var st struct {
+		Success     bool   `json:"success"`
+		Transaction string `json:"transaction"`
+	}
+	if err := json.Unmarshal(raw, &st); err != nil || !st.Success {
+		return "", fmt.Errorf("call %d: settlement %s", i, raw)
+	}
+	return st.Transaction, nil
+}
+
+// restartBob kills Bob's stack and starts it again; it returns once his
+// gateway routes paid/qwen to a loaded pool.
+func (m *market) restartBob(t *testing.T) {
+	t.Helper()
+	m.bob.kill9()
+	if got := m.chain.block(); got == 0 {
+		t.Fatal("Alice's chain did not answer while Bob was down")
+	}
+	m.bob.up()
+	m.waitBobPool(t)
+}
+
+// restartAlice kills Alice's stack (and the chain in it) and starts it
+// again; it returns once her offer answers 402 again.
+func (m *market) restartAlice(t *testing.T) {
+	t.Helper()
+	m.alice.kill9()
+	m.alice.up()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		code, _, _ := post(t, m.offerURL+"/v1/chat/completions", "", `{"model":"qwen","messages":[{"role":"user","content":"x"}]}`)
+		if code == http.StatusPaymentRequired {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Alice's offer answers %d 30 s after her restart, want 402", code)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	m.waitBobPool(t)
+}
+
+func (m *market) waitBobPool(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		pools, err := m.bob.tryPools()
+		if p, ok := pools["default/qwen"]; ok && p.Remaining > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Bob's pool is not loaded 30 s after his restart: %+v %v", pools, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// checkBooks is the accounting after the run, once no auth is pending.
+func (m *market) checkBooks(t *testing.T, run *callRun, signed purchase, aliceBefore, bobBefore *big.Int) {
+	t.Helper()
+	var p poolStatus
+	deadline := time.Now().Add(45 * time.Second) // pending auths resolve from the chain every 10 s
+	for {
+		p = m.bob.pools()["default/qwen"]
+		if p.InFlight == 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if p.InFlight != 0 {
+		t.Errorf("%d auths still pending 45 s after the run", p.InFlight)
+	}
+	if p.TotalSigned != killPool || p.Remaining+p.Spent+p.InFlight != p.TotalSigned {
+		t.Errorf("pool %+v: remaining + spent + pending != signed %d", p, killPool)
+	}
+	transfers := m.chain.transfersFrom(m.bobAddr)
+	if transfers != p.Spent {
+		t.Errorf("Bob's pool counts %d spent, the chain has %d Transfer logs from Bob", p.Spent, transfers)
+	}
+	ok := int(run.ok.Load())
+	if p.Spent < ok || p.Spent > ok+killWorkers+int(run.downFails.Load()) {
+		t.Errorf("spent %d, answered %d, failed while down %d: spent must lie between the answers and the attempts", p.Spent, ok, run.downFails.Load())
+	}
+	ids := map[string]bool{}
+	for _, a := range signed.Spec.PreSignedAuths {
+		ids[strings.ToLower(a.ID)] = true
+	}
+	seen := map[string]bool{}
+	for _, n := range m.chain.noncesUsed(m.bobAddr) {
+		if seen[n] {
+			t.Errorf("nonce %s used twice on chain", n)
+		}
+		if !ids[n] {
+			t.Errorf("nonce %s used on chain is not one of Bob's signed auths", n)
+		}
+		seen[n] = true
+	}
+	m.checkReceipts(t, run.txs)
+	want := new(big.Int).Mul(pricePerCall, big.NewInt(int64(p.Spent)))
+	if d := new(big.Int).Sub(m.chain.usdcBalance(m.aliceAddr), aliceBefore); d.Cmp(want) != 0 {
+		t.Errorf("Alice received %s, want spent × price = %s", d, want)
+	}
+	if d := new(big.Int).Sub(bobBefore, m.chain.usdcBalance(m.bobAddr)); d.Cmp(want) != 0 {
+		t.Errorf("Bob paid %s, want spent × price = %s", d, want)
+	}
+	t.Logf("books: %d answered, %d spent, %d remaining of %d signed, %d transfers on chain", ok, p.Spent, p.Remaining, p.TotalSigned, transfers)
+}
+
+// checkReceipts checks every answer's settlement is a distinct, successful
+// transaction on the (possibly restarted) chain.
+func (m *market) checkReceipts(t *testing.T, txs []string) {
+	t.Helper()
+	dup := map[string]bool{}
+	for _, h := range txs {
+		if dup[h] {
+			t.Errorf("two answers carry the same settlement tx %s", h)
+		}
+		dup[h] = true
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		rc, err := m.chain.ec.TransactionReceipt(ctx, common.HexToHash(h))
+		cancel()
+		if err != nil || rc.Status != 1 {
+			t.Errorf("settlement %s of an answered call is not a successful tx on chain: %v", h, err)
+		}
+	}
+}
