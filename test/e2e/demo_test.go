@@ -15,7 +15,7 @@ func TestDemoJSON(t *testing.T) {
 	for _, tc := range []struct {
 		token, price, atomic string
 	}{
-		{"USDC", "0.001", "1000"},              // ERC-3009, 6 decimals
+		{"USDC", "0.001", "1000"},             // ERC-3009, 6 decimals
 		{"OBOL", "0.002", "2000000000000000"}, // Permit2, 18 decimals
 	} {
 		t.Run(tc.token, func(t *testing.T) {
