@@ -19,7 +19,7 @@ const maxBody = 32 << 20
 // bufPool holds request and rewrite buffers; copyPool holds response copy buffers.
 var (
 	bufPool  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	copyPool = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+	copyPool = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}
 )
 
 // retryable reports statuses worth another deployment or group: rate limits,
