@@ -3,6 +3,7 @@ package buyer
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -97,7 +98,12 @@ func (p *pool) take(accepts []x402.PaymentRequirements, now time.Time) (*entry, 
 	for i := range accepts {
 		m := e.auth.Matches(&accepts[i])
 		if m.Reason == "" {
-			p.free = append(p.free[:idx:idx], p.free[idx+1:]...)
+			if idx == 0 {
+				p.free[0] = nil
+				p.free = p.free[1:] // the usual case: O(1)
+			} else {
+				p.free = slices.Delete(p.free, idx, idx+1)
+			}
 			e.state = inFlight
 			p.busy++
 			return e, &accepts[i], nil
