@@ -130,6 +130,7 @@ func (g *Globals) runFacilitator(ctx context.Context, f facilitatorFlags) error 
 	if err != nil {
 		return err
 	}
+	defer fac.Close() // before the database closes: outcome writes under way
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another facilitator running? choose another --listen)", f.listen, err)

@@ -75,6 +75,10 @@ type Facilitator struct {
 	metrics   *metrics
 	locks     keyLocks
 	handler   http.Handler
+	outMu     sync.Mutex
+	outcomes  map[string]*Record // settled outcomes not yet journaled (see recordLater)
+	flushMu   sync.Mutex         // one flush at a time
+	bg        sync.WaitGroup     // background flushes
 }
 
 type network struct {
@@ -186,6 +190,9 @@ func (f *Facilitator) Run(ctx context.Context) error {
 		case err := <-errc:
 			return fmt.Errorf("serve facilitator: %w", err)
 		case <-t.C:
+			if err := f.flushOutcomes(); err != nil {
+				f.log.Warn("journal settlement outcomes", "err", err)
+			}
 			if err := f.resolvePending(ctx); err != nil && ctx.Err() == nil {
 				f.log.Warn("finishing pending settlements", "err", err)
 			}

@@ -93,6 +93,9 @@ func (e *env) stop() {
 		e.srv.Close()
 		e.srv = nil
 	}
+	if e.fac != nil {
+		_ = e.fac.Close()
+	}
 	if e.db != nil {
 		_ = e.db.Close()
 		e.db = nil

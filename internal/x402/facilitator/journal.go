@@ -116,6 +116,27 @@ func (j *journal) putBatch(rec *Record) error {
 	return j.db.Batch(write)
 }
 
+// putAll writes many records in one commit.
+func (j *journal) putAll(recs []*Record) error {
+	raws := make([][]byte, len(recs))
+	for i, r := range recs {
+		raw, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encode settlement record: %w", err)
+		}
+		raws[i] = raw
+	}
+	return j.db.Update(func(tx *db.Tx) error {
+		b := tx.Bucket([]byte(journalBucket))
+		for i, r := range recs {
+			if err := b.Put([]byte(r.Key), raws[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 func (j *journal) delete(key string) error {
 	return j.db.Update(func(tx *db.Tx) error { return tx.Bucket([]byte(journalBucket)).Delete([]byte(key)) })
 }

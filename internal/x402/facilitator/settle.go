@@ -76,7 +76,7 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 		// settled: a retry must get that outcome, not a time-window error.
 		// (Window reasons are only given once the signature checked out.)
 		if windowReason(verr.Reason) {
-			if rec, err := f.journal.get(pay.Key()); err == nil {
+			if rec, err := f.lookup(pay.Key()); err == nil {
 				if n, ok := f.networks[rec.Network]; ok {
 					unlock := f.locks.lock(rec.Key)
 					defer unlock()
@@ -93,7 +93,7 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 	key := pay.Key()
 	unlock := f.locks.lock(key)
 	defer unlock()
-	rec, err := f.journal.get(key)
+	rec, err := f.lookup(key)
 	switch {
 	case err == nil:
 		return f.finish(ctx, n, rec)
@@ -141,7 +141,7 @@ func (f *Facilitator) finish(ctx context.Context, n *network, rec *Record) (*x40
 	t := time.NewTicker(f.opts.PollInterval)
 	defer t.Stop()
 	for {
-		done, err := f.resolve(wctx, n, rec)
+		done, err := f.resolve(wctx, n, rec, true)
 		if err != nil && wctx.Err() == nil {
 			f.log.Warn("receipt lookup failed", "tx", rec.Tx, "err", err)
 		}
@@ -163,7 +163,11 @@ func (f *Facilitator) finish(ctx context.Context, n *network, rec *Record) (*x40
 // A transaction the node no longer knows (crash before the broadcast, or a
 // dropped one) is rebroadcast byte for byte: same hash, same nonce, so it
 // can never be mined twice.
-func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record) (bool, error) {
+//
+// With async, the outcome is journaled in the background: the request does
+// not wait for a second fsync, and nothing is lost if that write is — a
+// `sent` record is resolved again from its receipt.
+func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record, async bool) (bool, error) {
 	hash := common.HexToHash(rec.Tx)
 	rc, err := n.backend.TransactionReceipt(ctx, hash)
 	if err == nil {
@@ -175,10 +179,14 @@ func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record) (boo
 		case !f.contracts.transferLogged(rc, rec):
 			rec.State, rec.Reason = StateFailed, x402.ReasonExactTransferEventMismatch
 		}
+		f.log.Info("settlement mined", "tx", rec.Tx, "block", rec.Block, "state", rec.State)
+		if async {
+			f.recordLater(rec)
+			return true, nil
+		}
 		if err := f.journal.putBatch(rec); err != nil {
 			return false, fmt.Errorf("journal settlement outcome: %w", err)
 		}
-		f.log.Info("settlement mined", "tx", rec.Tx, "block", rec.Block, "state", rec.State)
 		return true, nil
 	}
 	if !errors.Is(err, ethereum.NotFound) {
@@ -224,8 +232,8 @@ func (f *Facilitator) resolvePending(ctx context.Context) error {
 		}
 		unlock := f.locks.lock(rec.Key)
 		// Re-read under the lock: a concurrent settle may have finished it.
-		if cur, err := f.journal.get(rec.Key); err == nil && cur.State == StateSent {
-			if _, err := f.resolve(ctx, n, cur); err != nil {
+		if cur, err := f.lookup(rec.Key); err == nil && cur.State == StateSent {
+			if _, err := f.resolve(ctx, n, cur, false); err != nil {
 				errs = append(errs, err)
 			}
 		}
@@ -234,8 +242,87 @@ func (f *Facilitator) resolvePending(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// Records lists the settlement journal (for `obol facilitator` inspection and tests).
-func (f *Facilitator) Records() ([]*Record, error) { return f.journal.all() }
+// recordLater makes rec's outcome visible at once and leaves its journal
+// write to the next flush: every outcome since the last flush shares one
+// commit, and the request never waits for that fsync.
+func (f *Facilitator) recordLater(rec *Record) {
+	cp := *rec
+	f.outMu.Lock()
+	if f.outcomes == nil {
+		f.outcomes = map[string]*Record{}
+	}
+	f.outcomes[cp.Key] = &cp
+	n := len(f.outcomes)
+	f.outMu.Unlock()
+	if n >= maxUnflushed {
+		f.bg.Add(1)
+		go func() {
+			defer f.bg.Done()
+			if err := f.flushOutcomes(); err != nil {
+				f.log.Warn("journal settlement outcomes; they will be resolved again from their receipts", "err", err)
+			}
+		}()
+	}
+}
+
+// maxUnflushed bounds the outcomes held in memory between flushes.
+const maxUnflushed = 256
+
+// flushOutcomes journals the outcomes recorded since the last flush.
+func (f *Facilitator) flushOutcomes() error {
+	f.flushMu.Lock()
+	defer f.flushMu.Unlock()
+	f.outMu.Lock()
+	batch := make([]*Record, 0, len(f.outcomes))
+	for _, r := range f.outcomes {
+		batch = append(batch, r)
+	}
+	f.outMu.Unlock()
+	if len(batch) == 0 {
+		return nil
+	}
+	if err := f.journal.putAll(batch); err != nil {
+		return err
+	}
+	f.outMu.Lock()
+	for _, r := range batch {
+		if f.outcomes[r.Key] == r {
+			delete(f.outcomes, r.Key)
+		}
+	}
+	f.outMu.Unlock()
+	return nil
+}
+
+// lookup returns the newest record of a payment: an outcome not yet
+// flushed, else the journal's.
+func (f *Facilitator) lookup(key string) (*Record, error) {
+	f.outMu.Lock()
+	r, ok := f.outcomes[key]
+	f.outMu.Unlock()
+	if ok {
+		cp := *r
+		return &cp, nil
+	}
+	return f.journal.get(key)
+}
+
+// Records lists the settlement journal (for inspection and tests), after
+// flushing the outcomes held in memory.
+func (f *Facilitator) Records() ([]*Record, error) {
+	if err := f.flushOutcomes(); err != nil {
+		return nil, err
+	}
+	return f.journal.all()
+}
+
+// Close flushes the outcomes held in memory; call it before closing the
+// database. (Skipping it loses nothing: a `sent` record is resolved again
+// from its receipt on the next start.)
+func (f *Facilitator) Close() error {
+	f.bg.Wait()
+	return f.flushOutcomes()
+}
 
 func isKnownTxErr(err error) bool {
 	s := strings.ToLower(err.Error())
