@@ -79,7 +79,9 @@ func obolEnv(t testing.TB, env []string, args ...string) result {
 	cmd.Env = append(os.Environ(), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	cmd.Stdin = nil // no terminal: confirmations must be given with --yes
+	// An empty pipe, as under CI or an agent: no terminal to confirm on,
+	// so confirmations must be given with --yes.
+	cmd.Stdin = strings.NewReader("")
 	err := cmd.Run()
 	r := result{args: args, stdout: out.String(), stderr: errb.String()}
 	if ee, ok := err.(*exec.ExitError); ok {

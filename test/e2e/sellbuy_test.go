@@ -30,7 +30,7 @@ type market struct {
 }
 
 // newMarket walks a person's first session: init, up, model setup, sell,
-// fund, buy.
+// fund, buy (count auths; 0 buys nothing).
 func newMarket(t *testing.T, count int) *market {
 	t.Helper()
 	m := &market{upstream: llmtest.NewUpstream(t, llmtest.Options{Name: "e2e", Models: []string{"qwen"}})}
@@ -69,6 +69,9 @@ func newMarket(t *testing.T, count int) *market {
 	mustJSON(t, &funded, "chain", "fund", m.bobAddr, "--token", "USDC", "--amount", "10", "--rpc", m.alice.url("chain"))
 	if funded.Atomic != "10000000" || len(funded.TxHash) != 66 {
 		t.Fatalf("chain fund -o json: %+v", funded)
+	}
+	if count == 0 {
+		return m // the caller buys (or fails to)
 	}
 	pr := m.bob.purchase("buy", "inference", m.offerURL, "--count", itoa(count), "--yes")
 	if pr.Status.PublicModel != "paid/qwen" || pr.Status.TotalSigned != count || pr.Status.Remaining != count || !pr.ready() {
