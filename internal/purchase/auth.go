@@ -34,6 +34,11 @@ type Auth struct {
 	NoncePermit2 *big.Int
 }
 
+// ErrInvalidAuth marks a pre-signed auth that cannot be used: it does not
+// decode, its signature does not recover, or it does not pay the purchase's
+// terms. Checked with errors.Is.
+var ErrInvalidAuth = errors.New("invalid pre-signed auth")
+
 // ParseAuth decodes and checks one PreSignedAuth: it must be an exact-scheme
 // EVM payment whose signature recovers to its payer (checked with the x402
 // verifier against the payload's own accepted requirements). A pool of
@@ -41,17 +46,17 @@ type Auth struct {
 // an error here: the caller compares Expires with its clock.
 func ParseAuth(a v1alpha1.PreSignedAuth) (*Auth, error) {
 	if a.ID == "" {
-		return nil, errors.New("parse auth: id is empty")
+		return nil, fmt.Errorf("%w: id is empty", ErrInvalidAuth)
 	}
 	if len(a.Payment.Raw) == 0 {
-		return nil, fmt.Errorf("parse auth %s: payment is empty", a.ID)
+		return nil, fmt.Errorf("%w %s: payment is empty", ErrInvalidAuth, a.ID)
 	}
 	p, err := x402.DecodePaymentPayload(a.Payment.Raw)
 	if err != nil {
-		return nil, fmt.Errorf("parse auth %s: %w", a.ID, err)
+		return nil, fmt.Errorf("%w %s: %w", ErrInvalidAuth, a.ID, err)
 	}
 	if p.X402Version != x402.V2 {
-		return nil, fmt.Errorf("parse auth %s: x402Version %d; pre-signed auths must be v2 payloads with accepted requirements", a.ID, p.X402Version)
+		return nil, fmt.Errorf("%w %s: x402Version %d; pre-signed auths must be v2 payloads with accepted requirements", ErrInvalidAuth, a.ID, p.X402Version)
 	}
 	// Verify at the start of the validity window so only the signature and
 	// the fields are judged, not the wall clock.
@@ -60,7 +65,7 @@ func ParseAuth(a v1alpha1.PreSignedAuth) (*Auth, error) {
 	req := p.Accepted
 	pay, verr := v.Verify(p, &req)
 	if verr != nil {
-		return nil, fmt.Errorf("parse auth %s: %w", a.ID, verr)
+		return nil, fmt.Errorf("%w %s: %w", ErrInvalidAuth, a.ID, verr)
 	}
 	out := &Auth{ID: a.ID, Payload: p, Method: pay.Method, Network: pay.Network, Payer: pay.Payer,
 		Asset: pay.Asset, PayTo: pay.PayTo, Amount: pay.Amount}
@@ -72,7 +77,7 @@ func ParseAuth(a v1alpha1.PreSignedAuth) (*Auth, error) {
 		out.NoncePermit2 = pay.Permit2.Nonce
 		out.Expires = unixTime(pay.Permit2.Deadline)
 	default:
-		return nil, fmt.Errorf("parse auth %s: transfer method %q is not supported", a.ID, pay.Method)
+		return nil, fmt.Errorf("%w %s: transfer method %q is not supported", ErrInvalidAuth, a.ID, pay.Method)
 	}
 	return out, nil
 }

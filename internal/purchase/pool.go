@@ -1,6 +1,9 @@
 package purchase
 
-import "github.com/obol-dev/obol/api/v1alpha1"
+import (
+	"github.com/obol-dev/obol/api/v1alpha1"
+	"github.com/obol-dev/obol/internal/x402"
+)
 
 // Pool is a purchase's authorizations as the reconciler hands them to the
 // buyer proxy. The proxy serves Model (the remote id) at Endpoint.
@@ -16,6 +19,10 @@ type Pool struct {
 	// Auths are the pre-signed payloads; loading again with more auths
 	// (a refill) keeps the spent state of the ones already known.
 	Auths []v1alpha1.PreSignedAuth
+	// Terms, when set, is what every auth must pay exactly (network,
+	// asset, payTo, amount, transfer method); an auth that does not is
+	// refused with ErrInvalidAuth.
+	Terms *x402.PaymentRequirements
 }
 
 // PoolStatus is a pool's live accounting. Remaining + Spent = TotalSigned

@@ -81,35 +81,21 @@ func (r *Reconciler) loadAuths(ctx context.Context, pr *v1alpha1.PurchaseRequest
 			fmt.Sprintf("%d auths for a count of %d: a purchase never holds more than it agreed to", len(pr.Spec.PreSignedAuths), pr.Spec.Count))
 		return false
 	}
-	if err := checkAuths(pr); err != nil {
-		r.set(pr, v1alpha1.ConditionAuthsLoaded, false, ReasonInvalidAuths, err.Error())
-		return false
-	}
+	terms := specRequirements(&pr.Spec.Payment)
 	err := r.o.Pools.LoadPool(ctx, buy.Pool{Key: Key(pr), Model: pr.Spec.Model, Endpoint: pr.Spec.Endpoint,
-		Network: pr.Spec.Payment.Network, Auths: pr.Spec.PreSignedAuths})
+		Network: pr.Spec.Payment.Network, Auths: pr.Spec.PreSignedAuths, Terms: &terms})
 	if err != nil {
-		r.set(pr, v1alpha1.ConditionAuthsLoaded, false, ReasonBuyerError, err.Error())
+		reason := ReasonBuyerError
+		if errors.Is(err, buy.ErrInvalidAuth) {
+			reason = ReasonInvalidAuths // one that does not decode, verify, or pay spec.payment
+		}
+		r.set(pr, v1alpha1.ConditionAuthsLoaded, false, reason, err.Error())
 		return false
 	}
 	st, _ := r.o.Pools.PoolStatus(Key(pr))
 	pr.Status.TotalSigned = int32(st.TotalSigned)
 	r.set(pr, v1alpha1.ConditionAuthsLoaded, true, v1alpha1.ReasonLoaded, fmt.Sprintf("%d auths loaded into the buyer proxy", st.TotalSigned))
 	return true
-}
-
-// checkAuths refuses auths that do not pay the purchase's own terms.
-func checkAuths(pr *v1alpha1.PurchaseRequest) error {
-	want := specRequirements(&pr.Spec.Payment)
-	for _, a := range pr.Spec.PreSignedAuths {
-		pa, err := buy.ParseAuth(a)
-		if err != nil {
-			return err
-		}
-		if m := pa.Matches(&want); m.Reason != "" {
-			return fmt.Errorf("auth %s does not pay spec.payment: %s", a.ID, m.Reason)
-		}
-	}
-	return nil
 }
 
 // configure makes sure the gateway routes paid/<model> to the buyer proxy.

@@ -2,6 +2,7 @@ package buyer
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -158,4 +159,29 @@ func BenchmarkPaidCall(b *testing.B) {
 			}
 		})
 	})
+}
+
+// BenchmarkLoadPool2500 is loading the largest pool a purchase can have:
+// every auth decoded and its signature recovered, plus the state read.
+func BenchmarkLoadPool2500(b *testing.B) {
+	s := benchSeller(b)
+	auths := signAuths(b, s.req, 2500)
+	d, err := db.Open(filepath.Join(b.TempDir(), "obol.db"), db.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	by, err := New(Options{DB: d, Logger: slog.New(slog.DiscardHandler),
+		Chain: func(string) (purchase.ChainReader, error) { return chainReader{s}, nil }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		// A fresh key each time: a first load, not a merge.
+		if err := by.LoadPool(context.Background(), purchase.Pool{Key: fmt.Sprintf("default/p%d", i), Model: "qwen",
+			Endpoint: "http://seller.invalid/services/qwen", Auths: auths}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

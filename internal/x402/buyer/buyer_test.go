@@ -19,6 +19,7 @@ import (
 	"github.com/obol-dev/obol/api/v1alpha1"
 
 	"github.com/obol-dev/obol/internal/purchase"
+	"github.com/obol-dev/obol/internal/x402"
 )
 
 func TestPaidCall(t *testing.T) {
@@ -429,6 +430,11 @@ func TestLoadPool(t *testing.T) {
 		{"duplicate id", purchase.Pool{Key: "a/b", Model: "m", Endpoint: "http://x", Auths: []v1alpha1.PreSignedAuth{good[0], good[0]}}, "twice"},
 		{"not json", purchase.Pool{Key: "a/b", Model: "m", Endpoint: "http://x", Auths: []v1alpha1.PreSignedAuth{{ID: "x", Payment: runtime.RawExtension{Raw: []byte("[")}}}}, "x"},
 		{"no key", purchase.Pool{Model: "m", Endpoint: "http://x"}, "required"},
+		{"auths do not pay the terms", purchase.Pool{Key: "a/b", Model: "m", Endpoint: "http://x", Auths: good, Terms: func() *x402.PaymentRequirements {
+			r := h.seller.req
+			r.Amount = "2000"
+			return &r
+		}()}, "does not pay the purchase's terms"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
