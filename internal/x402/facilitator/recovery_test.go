@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/big"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -284,13 +285,13 @@ func TestNonceGapIsFilled(t *testing.T) {
 	wg.Wait()
 	failed := 0
 	for i := range ps {
-		if codes[i] == 500 {
+		if out[i].ErrorReason == x402.ReasonUnexpectedSettleError {
 			failed = i
 		}
 	}
 	other := 1 - failed
-	if codes[failed] != 500 || out[other].Transaction == "" {
-		t.Fatalf("want one failed broadcast and one sent: %v %+v", codes, out)
+	if codes[failed] != 200 || out[failed].Transaction != "" || !strings.Contains(out[failed].ErrorMessage, "not broadcast") || out[other].Transaction == "" {
+		t.Fatalf("want one failed broadcast (nothing paid) and one sent: %v %+v", codes, out)
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -309,5 +310,26 @@ func TestNonceGapIsFilled(t *testing.T) {
 	}
 	if n := e.transfers(devUSDC, payer.Address()); n != 2 {
 		t.Fatalf("%d Transfer logs, want 2", n)
+	}
+}
+
+// TestCallerGoneAfterBroadcast: a caller that disconnects once the
+// transaction is out does not leave the payment's state unknown.
+func TestCallerGoneAfterBroadcast(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := newEnv(t, func(o *facilitator.Options) {
+		o.Fault = func(string, common.Hash) error { cancel(); return nil }
+	})
+	payer := e.payer("payer", 1_000, 0)
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	p := x402test.SignERC3009(t, payer, req, x402.SignOptions{})
+	s, err := e.fac.Settle(ctx, p, &req)
+	if err != nil || !s.Success {
+		t.Fatalf("settle with the caller gone: %+v %v", s, err)
+	}
+	recs, err := e.fac.Records()
+	if err != nil || len(recs) != 1 || recs[0].State != facilitator.StateMined {
+		t.Fatalf("journal: %+v %v", recs, err)
 	}
 }

@@ -20,6 +20,15 @@ import (
 // ErrFault is returned by Settle when Options.Fault aborted it.
 var ErrFault = errors.New("settlement aborted by fault hook")
 
+var (
+	// errNotBroadcast: the transaction surely did not reach the node (it
+	// says so and does not know the hash); the payment is untouched.
+	errNotBroadcast = errors.New("settlement not broadcast")
+	// errDropped: a journaled transaction can never mine (its nonce was
+	// used by another); its record is gone and the payment is untouched.
+	errDropped = errors.New("settlement transaction replaced")
+)
+
 // check runs the local checks and the chain simulation.
 func (f *Facilitator) check(ctx context.Context, p *x402.PaymentPayload, req *x402.PaymentRequirements) (*network, *x402.Payment, uint64, *x402.Error) {
 	pay, verr := f.verifier.Verify(p, req)
@@ -76,11 +85,11 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 		// settled: a retry must get that outcome, not a time-window error.
 		// (Window reasons are only given once the signature checked out.)
 		if windowReason(verr.Reason) {
+			unlock := f.locks.lock(pay.Key())
+			defer unlock()
 			if rec, err := f.lookup(pay.Key()); err == nil {
 				if n, ok := f.networks[rec.Network]; ok {
-					unlock := f.locks.lock(rec.Key)
-					defer unlock()
-					return f.finish(ctx, n, rec)
+					return f.finish(context.WithoutCancel(ctx), n, rec)
 				}
 			}
 		}
@@ -108,9 +117,16 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 	if err != nil {
 		return nil, fmt.Errorf("encode settlement: %w", err)
 	}
+	// From here on the work must finish even if the caller goes away: a
+	// half-done broadcast would leave the payment's state unknown.
+	ctx, cancelSend := context.WithTimeout(context.WithoutCancel(ctx), f.opts.ReceiptTimeout+30*time.Second)
+	defer cancelSend()
 	rec = &Record{Key: key, State: StateSent, Network: n.CAIP2, Method: pay.Method, Payer: pay.Payer.Hex(), PayTo: pay.PayTo.Hex(),
 		Asset: pay.Asset.Hex(), Amount: pay.Amount.String(), Created: time.Now().UTC()}
 	tx, err := n.sender.send(ctx, to, data, gas+gas/4, rec)
+	if errors.Is(err, errNotBroadcast) {
+		return failed(pay, &x402.Error{Reason: x402.ReasonUnexpectedSettleError, Message: err.Error()}), nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +158,10 @@ func (f *Facilitator) finish(ctx context.Context, n *network, rec *Record) (*x40
 	defer t.Stop()
 	for {
 		done, err := f.resolve(wctx, n, rec, true)
+		if errors.Is(err, errDropped) {
+			return &x402.SettleResponse{ErrorReason: x402.ReasonUnexpectedSettleError, Payer: rec.Payer, Network: rec.Network,
+				ErrorMessage: "the settlement transaction was replaced before it mined; nothing was paid, settle again"}, nil
+		}
 		if err != nil && wctx.Err() == nil {
 			f.log.Warn("receipt lookup failed", "tx", rec.Tx, "err", err)
 		}
@@ -203,7 +223,10 @@ func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record, asyn
 				// mined: the authorization is still unused; forget the record
 				// so the next settle starts over (its simulation tells).
 				f.log.Warn("journaled settlement was replaced; dropping it", "tx", rec.Tx)
-				return false, f.journal.delete(rec.Key)
+				if err := f.journal.delete(rec.Key); err != nil {
+					return false, err
+				}
+				return false, errDropped
 			}
 			return false, fmt.Errorf("rebroadcast %s: %w", rec.Tx, serr)
 		}
@@ -477,7 +500,7 @@ func (s *sender) sendOnce(ctx context.Context, to common.Address, data []byte, g
 	if derr := s.journal.delete(rec.Key); derr != nil {
 		return nil, fmt.Errorf("broadcast settlement: %w (and forgetting it failed: %v)", err, derr)
 	}
-	return nil, fmt.Errorf("broadcast settlement: %w", err)
+	return nil, fmt.Errorf("%w: %w", errNotBroadcast, err)
 }
 
 func (s *sender) sign(ctx context.Context, nonce uint64, tip, baseFee *big.Int, gas uint64, to common.Address, data []byte) (*types.Transaction, error) {
