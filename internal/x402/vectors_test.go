@@ -157,3 +157,20 @@ func TestPaymentPayloadRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryDomainsMatchChain: the registry's Ethereum USDC domain hashes
+// to the DOMAIN_SEPARATOR() the real contract returns on mainnet.
+func TestRegistryDomainsMatchChain(t *testing.T) {
+	reg, err := x402.NewRegistry(x402.RegistryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := reg.Token("ethereum", "USDC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := x402.Domain{Name: tok.EIP712Name, Version: tok.EIP712Version, ChainID: 1, VerifyingContract: tok.Address}.Separator()
+	if want := "0x06c37168a7db5138defc7866392bb87a741f9b3d104deb5094588ce041cae335"; got.Hex() != want {
+		t.Fatalf("USDC mainnet domain separator %s, on chain %s", got.Hex(), want)
+	}
+}
