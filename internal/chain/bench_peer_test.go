@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -79,7 +80,9 @@ func waitReceipt(ctx context.Context, ec *ethclient.Client, h common.Hash) error
 			}
 			return nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		// geth answers receipts of fresh blocks with this error while its
+		// indexer catches up: not found yet.
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
 			return err
 		}
 		select {

@@ -256,10 +256,16 @@ func (c *Chain) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve chain RPC: %w", err)
 	case <-ctx.Done():
 	}
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Give in-flight calls a moment, then close whatever is left: a client
+	// may hold a connection it dialled but never used, which Shutdown alone
+	// would wait on for seconds.
+	shutCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {
-		return fmt.Errorf("shut down chain RPC: %w", err)
+		c.log.Debug("chain RPC shutdown timed out; closing connections", "err", err)
+		if err := srv.Close(); err != nil {
+			return fmt.Errorf("close chain RPC: %w", err)
+		}
 	}
 	return nil
 }
