@@ -42,6 +42,10 @@ type PresignOptions struct {
 	TTL       time.Duration         // validBefore / deadline from Now; default DefaultAuthTTL
 	Now       func() time.Time      // default time.Now
 	Progress  func(done, total int) // called after each signature; may be nil
+	// Reserved is what unspent auths of this wallet already promise, in
+	// atomic units of the same asset (a refill passes remaining × price):
+	// balance and allowance must cover it plus the new auths.
+	Reserved *big.Int
 	// Approve, when set, is called (once) if a Permit2 payment lacks the
 	// token allowance to Permit2; it should ask the user and send
 	// approve(Permit2, amount). Without it a missing allowance is
@@ -81,14 +85,21 @@ func Presign(ctx context.Context, opts PresignOptions) (*PresignResult, error) {
 			formatAtomic(price, opts.Service), formatAtomic(opts.MaxPrice, opts.Service), opts.Service.Asset.Symbol)
 	}
 	total := new(big.Int).Mul(price, big.NewInt(int64(opts.Count)))
+	if opts.Reserved != nil && opts.Reserved.Sign() > 0 {
+		total.Add(total, opts.Reserved)
+	}
 	owner, asset := opts.Signer.Address(), common.HexToAddress(req.Asset)
 	bal, err := opts.Chain.BalanceOf(ctx, asset, owner)
 	if err != nil {
 		return nil, fmt.Errorf("presign: read balance: %w", err)
 	}
 	if bal.Cmp(total) < 0 {
-		return nil, fmt.Errorf("%w: %s holds %s, %d × %s needs %s; fund the wallet or buy fewer", ErrInsufficientBalance,
-			owner.Hex(), formatAtomic(bal, opts.Service), opts.Count, formatAtomic(price, opts.Service), formatAtomic(total, opts.Service))
+		need := fmt.Sprintf("%d × %s", opts.Count, formatAtomic(price, opts.Service))
+		if opts.Reserved != nil && opts.Reserved.Sign() > 0 {
+			need += " + " + formatAtomic(opts.Reserved, opts.Service) + " promised by unspent auths"
+		}
+		return nil, fmt.Errorf("%w: %s holds %s, %s needs %s; fund the wallet or buy fewer", ErrInsufficientBalance,
+			owner.Hex(), formatAtomic(bal, opts.Service), need, formatAtomic(total, opts.Service))
 	}
 	if req.TransferMethod() == x402.TransferPermit2 {
 		if err := ensureAllowance(ctx, opts, asset, owner, total); err != nil {

@@ -88,6 +88,13 @@ func TestPresignRefusals(t *testing.T) {
 		{"insufficient balance", func(o *PresignOptions) {
 			o.Signer = &countingSigner{Signer: x402test.Signer(t, "pauper")}
 		}, ErrInsufficientBalance, "holds 0 USDC"},
+		{"balance promised to unspent auths", func(o *PresignOptions) {
+			bal, err := reader.BalanceOf(context.Background(), common.HexToAddress(o.Challenge.Accepts[0].Asset), funded.Address())
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.Reserved = bal // the whole balance is already promised
+		}, ErrInsufficientBalance, "promised by unspent auths"},
 		{"permit2 without allowance", func(o *PresignOptions) {
 			o.Service = service("OBOL")
 			o.Challenge = challengeFor(t, o.Service)
