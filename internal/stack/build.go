@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"net/http"
 	"os"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -272,12 +273,22 @@ func (p *parts) loops() map[string]func(context.Context) error {
 	}
 }
 
-// startWatchers starts the loops that keep gateways in step with the store.
+// startWatchers starts the loops that keep gateways in step with the store,
+// then the reconcilers. The reconcilers wait for the seller's first route
+// table: a ServiceOffer reconciled before it would see the gate closed,
+// mark a Ready offer not Ready, and withdraw its route for a retry period
+// (a restarted stack would answer 403 where it answered 402).
 func (p *parts) startWatchers(s *Stack) {
 	s.goRun("offer-watch", s.watchOffers)
 	s.goRun("catalog-sync", s.syncCatalog)
-	if err := s.startControllers(); err != nil {
-		s.log.Error("start controllers", "err", err)
-		s.errc <- err
-	}
+	s.goRun("controllers", func(ctx context.Context) error {
+		for !p.seller.Ready() {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+		return s.startControllers()
+	})
 }
