@@ -63,7 +63,7 @@ type oaTool struct {
 // Anthropic Messages shapes.
 type anRequest struct {
 	Model         string          `json:"model"`
-	System        string          `json:"system,omitempty"`
+	System        any             `json:"system,omitempty"` // string, or blocks when cache_control is injected
 	Messages      []anMessage     `json:"messages"`
 	MaxTokens     int             `json:"max_tokens"`
 	Temperature   *float64        `json:"temperature,omitempty"`
@@ -95,6 +95,76 @@ type anBlock struct {
 	Content   string          `json:"content,omitempty"`
 	Source    *anSource       `json:"source,omitempty"`
 	Thinking  string          `json:"thinking,omitempty"`
+	Cache     *anCache        `json:"cache_control,omitempty"`
+}
+
+type anCache struct {
+	Type string `json:"type"`
+}
+
+// CachePoint is one LiteLLM `cache_control_injection_points` entry: where
+// to put an Anthropic prompt-cache breakpoint. Location must be "message";
+// Role marks the system prompt ("system") or the last message of that role;
+// Index, when set, marks that message of the translated list (negative
+// counts from the end).
+type CachePoint struct {
+	Location string `json:"location"`
+	Role     string `json:"role,omitempty"`
+	Index    *int   `json:"index,omitempty"`
+}
+
+// parseCachePoints reads litellm_params.cache_control_injection_points.
+func parseCachePoints(v any) ([]CachePoint, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out []CachePoint
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, fmt.Errorf("litellm_params.cache_control_injection_points must be a list of {location, role, index}")
+	}
+	for _, p := range out {
+		if p.Location != "message" {
+			return nil, fmt.Errorf("litellm_params.cache_control_injection_points: location %q is not supported (use message)", p.Location)
+		}
+	}
+	return out, nil
+}
+
+// injectCache puts ephemeral cache_control marks where the points say.
+func injectCache(r *anRequest, points []CachePoint) {
+	eph := &anCache{Type: "ephemeral"}
+	mark := func(m *anMessage) {
+		if n := len(m.Content); n > 0 {
+			m.Content[n-1].Cache = eph
+		}
+	}
+	for _, p := range points {
+		switch {
+		case p.Index != nil:
+			i := *p.Index
+			if i < 0 {
+				i += len(r.Messages)
+			}
+			if i >= 0 && i < len(r.Messages) {
+				mark(&r.Messages[i])
+			}
+		case p.Role == "system":
+			if s, ok := r.System.(string); ok && s != "" {
+				r.System = []anBlock{{Type: "text", Text: s, Cache: eph}}
+			}
+		case p.Role != "":
+			for i := len(r.Messages) - 1; i >= 0; i-- {
+				if r.Messages[i].Role == p.Role {
+					mark(&r.Messages[i])
+					break
+				}
+			}
+		}
+	}
 }
 
 type anSource struct {
@@ -126,8 +196,8 @@ type anUsage struct {
 }
 
 // ToAnthropic translates an OpenAI chat completion request body into a
-// Messages API request for model.
-func ToAnthropic(body []byte, model string) ([]byte, error) {
+// Messages API request for model, with prompt-cache marks at points.
+func ToAnthropic(body []byte, model string, points ...CachePoint) ([]byte, error) {
 	var in oaRequest
 	if err := json.Unmarshal(body, &in); err != nil {
 		return nil, fmt.Errorf("read chat request: %w", err)
@@ -183,7 +253,9 @@ func ToAnthropic(body []byte, model string) ([]byte, error) {
 			return nil, fmt.Errorf("messages[%d].role %q is not supported", i, m.Role)
 		}
 	}
-	out.System = strings.Join(system, "\n\n")
+	if len(system) > 0 {
+		out.System = strings.Join(system, "\n\n")
+	}
 	for _, t := range in.Tools {
 		schema := t.Function.Parameters
 		if len(schema) == 0 || string(schema) == "null" {
@@ -198,6 +270,7 @@ func ToAnthropic(body []byte, model string) ([]byte, error) {
 		}
 		out.ToolChoice = tc
 	}
+	injectCache(&out, points)
 	return json.Marshal(out)
 }
 
@@ -395,7 +468,7 @@ func (gw *Gateway) forwardAnthropic(ctx context.Context, rt *route, model string
 		return nil, &apiError{Status: http.StatusBadRequest, Type: "invalid_request_error", Code: "unsupported_endpoint",
 			Message: "model " + quote(rt.name) + " is an Anthropic model: it serves /v1/chat/completions only"}
 	}
-	ab, err := ToAnthropic(body, model)
+	ab, err := ToAnthropic(body, model, rt.cachePoints...)
 	if err != nil {
 		return nil, errBadRequest(err.Error())
 	}

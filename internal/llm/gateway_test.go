@@ -405,6 +405,7 @@ func TestConfigErrors(t *testing.T) {
 		{"missing model", "model_list:\n  - model_name: a\n    litellm_params:\n      api_base: http://x/v1\n", "models.yaml:4: model_list[0].litellm_params.model"},
 		{"bad provider", "model_list:\n  - model_name: a\n    litellm_params:\n      model: bedrock/claude\n", "models.yaml:4: model_list[0].litellm_params.model provider \"bedrock\""},
 		{"bad retries", "router_settings:\n  num_retries: many\n", "models.yaml:2: router_settings.num_retries"},
+		{"bad cache point", "model_list:\n  - model_name: a\n    litellm_params: {model: anthropic/c, api_key: k, cache_control_injection_points: [{location: tool}]}\n", `location "tool" is not supported`},
 		{"no api_base", "model_list:\n  - model_name: a\n    litellm_params: {model: hosted_vllm/x}\n", "model_list[0] litellm_params.api_base is required"},
 	}
 	for _, tc := range tests {

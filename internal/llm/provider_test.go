@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/obol-dev/obol/internal/llm"
 	"github.com/obol-dev/obol/internal/llm/llmtest"
 )
 
@@ -56,6 +57,7 @@ func TestAnthropicTranslation(t *testing.T) {
       model: anthropic/claude-sonnet-4-6
       api_base: %s
       api_key: os.environ/OBOL_TEST_ANTHROPIC_KEY
+      cache_control_injection_points: [{location: message, role: user}]
 `, an.URL))
 	tools := `,"tools":[{"type":"function","function":{"name":"lookup","description":"find","parameters":{"type":"object","properties":{"text":{"type":"string"}}}}}],"tool_choice":"auto"`
 	history := `{"role":"system","content":"be brief"},{"role":"user","content":"first"},{"role":"assistant","content":null,"tool_calls":[{"id":"toolu_0","type":"function","function":{"name":"lookup","arguments":"{\"text\":\"x\"}"}}]},{"role":"tool","tool_call_id":"toolu_0","content":"result"},`
@@ -139,5 +141,45 @@ func TestAnthropicMissingKey(t *testing.T) {
 	code, b, _ := s.post(t, "/v1/chat/completions", `{"model":"claude","messages":[{"role":"user","content":"hi"}]}`)
 	if code != 500 || !strings.Contains(string(b), "OBOL_TEST_UNSET_KEY_VAR") {
 		t.Errorf("got %d %s, want 500 naming the unset variable", code, b)
+	}
+}
+
+func TestToAnthropicCacheControl(t *testing.T) {
+	body := []byte(`{"model":"c","messages":[{"role":"system","content":"long rules"},{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]}`)
+	idx := 0
+	out, err := llm.ToAnthropic(body, "claude-x", llm.CachePoint{Location: "message", Role: "system"}, llm.CachePoint{Location: "message", Role: "user"}, llm.CachePoint{Location: "message", Index: &idx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		System []struct {
+			Text  string         `json:"text"`
+			Cache map[string]any `json:"cache_control"`
+		} `json:"system"`
+		Messages []struct {
+			Role    string `json:"role"`
+			Content []struct {
+				Text  string         `json:"text"`
+				Cache map[string]any `json:"cache_control"`
+			} `json:"content"`
+		} `json:"messages"`
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	var marked []string
+	for _, m := range got.Messages {
+		for _, c := range m.Content {
+			if c.Cache["type"] == "ephemeral" {
+				marked = append(marked, c.Text)
+			}
+		}
+	}
+	if len(got.System) != 1 || got.System[0].Cache["type"] != "ephemeral" || strings.Join(marked, ",") != "a,c" {
+		t.Errorf("cache marks: system %+v, marked messages %v\n%s", got.System, marked, out)
+	}
+	plain, _ := llm.ToAnthropic(body, "claude-x")
+	if strings.Contains(string(plain), "cache_control") || !strings.Contains(string(plain), `"system":"long rules"`) {
+		t.Errorf("without points: %s", plain)
 	}
 }

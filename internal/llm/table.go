@@ -45,6 +45,7 @@ type route struct {
 	keyErr        string // why the key could not be resolved ("" = fine)
 	extra         []bodyPatch
 	noThinking    bool
+	cachePoints   []CachePoint // Anthropic prompt-cache marks
 	timeout       time.Duration
 	streamTimeout time.Duration
 	m             *routeMetrics
@@ -209,6 +210,9 @@ func compileRoute(d config.Deployment, rs config.Router, o buildOptions) (*route
 		if err != nil {
 			return nil, err
 		}
+	}
+	if r.cachePoints, err = parseCachePoints(d.Params["cache_control_injection_points"]); err != nil {
+		return nil, err
 	}
 	r.timeout = seconds(d.Params["timeout"], rs.Timeout)
 	r.streamTimeout = seconds(d.Params["stream_timeout"], 0)
