@@ -22,7 +22,7 @@ export OBOL_NODE_MODULES := $(CURDIR)/test/node/node_modules
 export OBOL_OLLAMA_BIN := $(CURDIR)/.cache/ollama/bin/ollama
 export OBOL_REQUIRE_OLLAMA := 1
 
-.PHONY: all build test vet unit node-deps contracts generate bench clean ollama
+.PHONY: all build test vet unit node-deps contracts generate bench clean ollama check-rules
 
 all: build
 
@@ -30,11 +30,22 @@ build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/obol ./cmd/obol
 
 ## test: everything, as CI runs it.
-test: node-deps ollama vet
+test: node-deps ollama vet check-rules
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 
 vet:
 	$(GO) vet ./...
+
+## check-rules: `promtool check rules` on deploy/prometheus/rules.yaml. promtool is built
+## once into .cache/bin (~4 min cold); the Go tests in deploy/prometheus also parse the
+## file with Prometheus's rulefmt and evaluate every rule on the PromQL engine.
+PROMETHEUS_VERSION := v0.316.0
+check-rules: $(GOBIN_CACHE)/promtool-$(PROMETHEUS_VERSION)
+	$(GOBIN_CACHE)/promtool check rules deploy/prometheus/rules.yaml
+
+$(GOBIN_CACHE)/promtool-$(PROMETHEUS_VERSION):
+	GOBIN=$(GOBIN_CACHE) $(GO) install github.com/prometheus/prometheus/cmd/promtool@$(PROMETHEUS_VERSION)
+	touch $@
 
 ## ollama: Ollama v0.17.4 built from source (CPU) for the gateway's real-Ollama
 ## test; ~5 min once, then reused from .cache/ollama.
