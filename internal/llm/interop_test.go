@@ -35,25 +35,34 @@ func nodeDir(t *testing.T) string {
 	return dir
 }
 
-// TestOpenAINodeClient drives the gateway with the official openai npm client.
+// TestOpenAINodeClient drives the gateway with the official openai npm
+// client, against an OpenAI-compatible upstream and an Anthropic one.
 func TestOpenAINodeClient(t *testing.T) {
 	dir := nodeDir(t)
 	up := llmtest.NewUpstream(t, llmtest.Options{APIKey: "sk-upstream"})
-	s := startGateway(t, echoConfig(up, ""))
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", "openai-gateway.mjs", s.url+"/v1", masterKey, "echo")
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("node openai-gateway.mjs: %v\n%s", err, out)
-	}
-	var got struct {
-		Plain   string `json:"plain"`
-		Unknown int    `json:"unknown"`
-	}
-	if err := json.Unmarshal(out[strings.LastIndexByte(strings.TrimSpace(string(out)), '\n')+1:], &got); err != nil || got.Plain != "NODE_OK" || got.Unknown != 404 {
-		t.Fatalf("unexpected output (%v): %s", err, out)
+	an := llmtest.NewAnthropic(t, "sk-ant-node")
+	s := startGateway(t, echoConfig(up, `  - model_name: claude
+    litellm_params: {model: anthropic/claude-sonnet-4-6, api_base: `+an.URL+`, api_key: sk-ant-node}
+`))
+	for _, model := range []string{"echo", "claude"} {
+		t.Run(model, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, "node", "openai-gateway.mjs", s.url+"/v1", masterKey, model)
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("node openai-gateway.mjs: %v\n%s", err, out)
+			}
+			var got struct {
+				Plain   string `json:"plain"`
+				Unknown int    `json:"unknown"`
+			}
+			trimmed := strings.TrimSpace(string(out))
+			if err := json.Unmarshal([]byte(trimmed[strings.LastIndexByte(trimmed, '\n')+1:]), &got); err != nil || got.Plain != "NODE_OK" || got.Unknown != 404 {
+				t.Fatalf("unexpected output (%v): %s", err, out)
+			}
+		})
 	}
 }
 
