@@ -428,11 +428,13 @@ func (g *Globals) refill(ctx context.Context, pr *v1alpha1.PurchaseRequest, coun
 		return nil, err
 	}
 	maxPrice, _ := new(big.Int).SetString(pr.Spec.Payment.Price, 10)
+	// The unspent auths already promise remaining × price of the balance.
+	reserved := new(big.Int).Mul(maxPrice, big.NewInt(int64(pr.Status.Remaining)))
 	if !yes && !d.Confirm(fmt.Sprintf("add %d auths to %s/%s at %s?", count, pr.Namespace, pr.Name, svc.Price)) {
 		return nil, errors.New("cancelled: nothing was signed")
 	}
 	res, err := purchase.Presign(ctx, purchase.PresignOptions{Signer: d.Signer, Service: svc, Challenge: challenge, Chain: reader,
-		Count: count, MaxPrice: maxPrice, Progress: g.signingProgress(count), Approve: approver(d, ec, yes)})
+		Count: count, MaxPrice: maxPrice, Reserved: reserved, Progress: g.signingProgress(count), Approve: approver(d, ec, yes)})
 	if err != nil {
 		return nil, err
 	}

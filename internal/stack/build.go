@@ -212,7 +212,11 @@ func (s *Stack) buildGateway(p *parts) error {
 }
 
 func (s *Stack) buildBuyer(p *parts) error {
-	b, err := buyer.New(buyer.Options{DB: s.db, Retries: s.opts.Config.Buyer.Retries, Registerer: s.metrics,
+	retries := s.opts.Config.Buyer.Retries
+	if retries == 0 {
+		retries = -1 // buyer.Options reads 0 as "default"; the config's 0 means none
+	}
+	b, err := buyer.New(buyer.Options{DB: s.db, Retries: retries, Registerer: s.metrics,
 		Logger: s.log.With("component", "buyer"), Chain: p.chainReader})
 	if err != nil {
 		return fmt.Errorf("buyer proxy: %w", err)
