@@ -466,7 +466,7 @@ func anthropicError(status int, body []byte) []byte {
 func (gw *Gateway) forwardAnthropic(ctx context.Context, rt *route, model string, body []byte, kind string, req request) (*http.Response, error) {
 	if kind != "/chat/completions" {
 		return nil, &apiError{Status: http.StatusBadRequest, Type: "invalid_request_error", Code: "unsupported_endpoint",
-			Message: "model " + quote(rt.name) + " is an Anthropic model: it serves /v1/chat/completions only"}
+			Message: "model " + quote(rt.name) + " is an Anthropic model: it serves /v1/chat/completions only, not /v1" + kind}
 	}
 	ab, err := ToAnthropic(body, model, rt.cachePoints...)
 	if err != nil {

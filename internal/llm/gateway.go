@@ -194,7 +194,7 @@ func (gw *Gateway) Handler() http.Handler { return gw.handler }
 
 func (gw *Gateway) routes() http.Handler {
 	mux := http.NewServeMux()
-	for _, kind := range []string{"/chat/completions", "/completions", "/embeddings"} {
+	for _, kind := range []string{"/chat/completions", "/completions", "/embeddings", "/responses"} {
 		h := gw.serveInference(kind)
 		mux.Handle("POST /v1"+kind, h)
 		mux.Handle("POST "+kind, h)

@@ -233,6 +233,10 @@ func TestCompletionsEmbeddingsModels(t *testing.T) {
 	if code != 200 || !bytes.Contains(b, []byte(`"text":"C1"`)) {
 		t.Errorf("completions: %d %s", code, b)
 	}
+	code, b, _ = s.post(t, "/v1/responses", `{"model":"echo","input":"Reply exactly: R1"}`)
+	if code != 200 || !bytes.Contains(b, []byte(`"text":"R1"`)) {
+		t.Errorf("responses: %d %s", code, b)
+	}
 	code, b, _ = s.post(t, "/v1/embeddings", `{"model":"echo","input":["a","b"]}`)
 	if code != 200 || bytes.Count(b, []byte(`"embedding":[`)) != 2 {
 		t.Errorf("embeddings: %d %s", code, b)

@@ -78,6 +78,7 @@ func NewUpstream(t testing.TB, o Options) *Upstream {
 	mux.HandleFunc("POST /v1/chat/completions", u.chat)
 	mux.HandleFunc("POST /v1/completions", u.completions)
 	mux.HandleFunc("POST /v1/embeddings", u.embeddings)
+	mux.HandleFunc("POST /v1/responses", u.responses)
 	u.Server = httptest.NewServer(mux)
 	u.URL = u.Server.URL + "/v1"
 	t.Cleanup(u.Server.Close)
@@ -344,6 +345,26 @@ func (u *Upstream) embeddings(w http.ResponseWriter, r *http.Request) {
 		data = append(data, map[string]any{"object": "embedding", "index": i, "embedding": []float64{0.1, 0.2, float64(i)}})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "model": req.Model, "data": data, "usage": map[string]any{"prompt_tokens": n, "total_tokens": n}})
+}
+
+// responses answers the Responses API with Reply(input) as output text.
+func (u *Upstream) responses(w http.ResponseWriter, r *http.Request) {
+	if !u.authOK(w, r) {
+		return
+	}
+	body, ok := u.record(r)
+	if !ok || u.faultAnswer(w, r) {
+		return
+	}
+	var req struct {
+		Model string `json:"model"`
+		Input string `json:"input"`
+	}
+	_ = json.Unmarshal(body, &req)
+	text := Reply(req.Input)
+	writeJSON(w, http.StatusOK, map[string]any{"id": "resp_fake", "object": "response", "created_at": 1700000000, "model": req.Model, "status": "completed",
+		"output": []any{map[string]any{"type": "message", "id": "msg_1", "role": "assistant", "status": "completed",
+			"content": []any{map[string]any{"type": "output_text", "text": text, "annotations": []any{}}}}}})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
