@@ -397,6 +397,21 @@ func (n *node) tryPools() (map[string]poolStatus, error) {
 	return out, nil
 }
 
+// rss is the stack process's resident and peak memory, from /proc.
+func (n *node) rss() string {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", n.pid()))
+	if err != nil {
+		return "unknown"
+	}
+	var parts []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") || strings.HasPrefix(line, "VmHWM:") {
+			parts = append(parts, strings.Join(strings.Fields(line), " "))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // walletAddress is `obol wallet address -o json`.
 func (n *node) walletAddress() string {
 	n.t.Helper()

@@ -59,6 +59,7 @@ func TestKill9DuringPaidCalls(t *testing.T) {
 				t.Fatalf("the chain went back from block %d to %d across the kill", blockAtKill, head)
 			}
 			m.checkBooks(t, run, signed, aliceBefore, bobBefore)
+			t.Logf("after the run: Alice %s, Bob %s", m.alice.rss(), m.bob.rss())
 		})
 	}
 }
