@@ -43,7 +43,8 @@ func newModelSetupCmd(g *Globals) *cobra.Command {
 		Short: "Add a provider's models to the gateway",
 		Long: "ollama: every model of the Ollama server (default http://127.0.0.1:11434), or --model.\n" +
 			"openai, anthropic: one model (--model, default gpt-5.5 / claude-sonnet-4-6); the key (--api-key,\n" +
-			"$LLM_API_KEY or $OPENAI_API_KEY / $ANTHROPIC_API_KEY) is stored as a secret and the gateway reloads.\n" +
+			"$LLM_API_KEY or $OPENAI_API_KEY / $ANTHROPIC_API_KEY) is stored as a secret; the live router\n" +
+			"re-reads the secrets when the model is hot-added, so the new key applies without a restart.\n" +
 			"custom: an OpenAI-compatible --endpoint (its base URL with /v1) and --model; the preflight runs\n" +
 			"first and nothing is saved when it fails; disable_thinking is recorded when the endpoint needs it.",
 		Args: cobra.NoArgs,
@@ -59,7 +60,6 @@ func newModelSetupCmd(g *Globals) *cobra.Command {
 			live := g.live(conn)
 			res := setupResult{Provider: provider, Source: dir.Source()}
 			var ds []config.Deployment
-			reload := false
 			switch provider {
 			case "ollama":
 				ds, err = models.OllamaDeployments(cmd.Context(), endpoint, model)
@@ -89,7 +89,11 @@ func newModelSetupCmd(g *Globals) *cobra.Command {
 				if err := dir.SetSecret(keyName, key); err != nil {
 					return err
 				}
-				ds, reload = []config.Deployment{d}, true
+				// No reload: /model/new rebuilds the whole table, which
+				// re-reads the secrets file, so the new key (for this and
+				// every other entry using it) applies without dropping
+				// runtime-only routes such as paid/<model>.
+				ds = []config.Deployment{d}
 			case "custom":
 				if endpoint == "" || model == "" {
 					return errors.New("custom needs --endpoint (the OpenAI-compatible base URL, with /v1) and --model")
@@ -120,11 +124,7 @@ func newModelSetupCmd(g *Globals) *cobra.Command {
 			if err := dir.Save(cfg); err != nil {
 				return err
 			}
-			if reload {
-				res.Live = live.Reload(cmd.Context())
-			} else {
-				res.Live = live.Upsert(cmd.Context(), ds)
-			}
+			res.Live = live.Upsert(cmd.Context(), ds)
 			res.DisableThinking = disableThinking
 			return g.emit(fmt.Sprintf("added %s to %s%s\n%s", strings.Join(res.Models, ", "), res.Source,
 				map[bool]string{true: " (disable_thinking)", false: ""}[disableThinking], liveLine(res.Live)), res)

@@ -258,3 +258,62 @@ func TestSmokeLLM(t *testing.T) {
 		t.Fatalf("missing model json: %d %s", code, out)
 	}
 }
+
+// TestModelSetupCloudKeyLive: a new provider key applies to the running
+// gateway without a restart, and runtime-only routes survive it.
+func TestModelSetupCloudKeyLive(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("OBOL_MASTER_KEY", "sk-cli-test")
+	t.Setenv("OBOL_GATEWAY_URL", "")
+	t.Setenv("ANTHROPIC_API_KEY", "")
+	t.Setenv("LLM_API_KEY", "")
+	an := llmtest.NewAnthropic(t, "sk-ant-good")
+	url, stop := startCLIGateway(t, dir)
+	defer stop()
+	admin := &llm.AdminClient{BaseURL: url, MasterKey: "sk-cli-test"}
+	if _, err := admin.AddModel(context.Background(), llm.PaidDeployment("remote", "http://127.0.0.1:8402")); err != nil {
+		t.Fatal(err)
+	}
+	chat := func() (int, string) {
+		req, _ := http.NewRequest(http.MethodPost, url+"/v1/chat/completions", strings.NewReader(`{"model":"claude-x","messages":[{"role":"user","content":"Reply exactly: KEYED"}]}`))
+		req.Header.Set("Authorization", "Bearer sk-cli-test")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b := new(bytes.Buffer)
+		_, _ = b.ReadFrom(resp.Body)
+		return resp.StatusCode, b.String()
+	}
+	for _, tc := range []struct {
+		key      string
+		wantCode int
+		wantIn   string
+	}{
+		{"sk-ant-wrong", 401, "invalid x-api-key"},
+		{"sk-ant-good", 200, "KEYED"},
+	} {
+		code, out, errs := runIn(t, dir, "model", "setup", "--provider", "anthropic", "--model", "claude-x", "--endpoint", an.URL, "--api-key", tc.key, "-o", "json")
+		if code != 0 || !strings.Contains(out, `"applied": true`) {
+			t.Fatalf("setup anthropic: %d %s %s", code, out, errs)
+		}
+		if c, body := chat(); c != tc.wantCode || !strings.Contains(body, tc.wantIn) {
+			t.Fatalf("with key %s: %d %s", tc.key, c, body)
+		}
+		if strings.Contains(out, tc.key) {
+			t.Fatalf("setup output echoes the key: %s", out)
+		}
+	}
+	list, err := admin.ModelInfo(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range list {
+		names = append(names, m.ModelName)
+	}
+	if !strings.Contains(strings.Join(names, ","), "paid/remote") {
+		t.Fatalf("the paid route did not survive the key change: %v", names)
+	}
+}
