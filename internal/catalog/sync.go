@@ -43,23 +43,41 @@ func Sync(ctx context.Context, o SyncOptions) error {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
-	ch, err := o.Store.Watch(ctx, store.WatchOptions{})
-	if err != nil {
-		return fmt.Errorf("catalog sync: %w", err)
+	for {
+		ch, err := o.Store.Watch(ctx, store.WatchOptions{})
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("catalog sync: %w", err)
+		}
+		// A new watch replays everything, so the offer set starts empty
+		// and nothing is published until its replay is complete.
+		follow(ctx, o, ch)
+		if ctx.Err() != nil {
+			return nil
+		}
+		o.Logger.Warn("catalog watch ended; watching again")
+		select { // do not spin if the store keeps ending watches
+		case <-time.After(o.Debounce):
+		case <-ctx.Done():
+			return nil
+		}
 	}
+}
+
+// follow applies one watch's events until the watch or ctx ends.
+func follow(ctx context.Context, o SyncOptions, ch <-chan store.Event[*v1alpha1.ServiceOffer]) {
 	offers := map[string]*v1alpha1.ServiceOffer{}
 	synced := false
 	var debounce, drainEnd <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
+			return
 		case ev, ok := <-ch:
 			if !ok {
-				if ctx.Err() != nil {
-					return nil
-				}
-				return errors.New("catalog sync: the store ended the watch")
+				return
 			}
 			switch ev.Type {
 			case store.Synced:

@@ -40,6 +40,11 @@ type EmbeddedOptions[O Object] struct {
 	Now func() time.Time
 	// Logger; default slog.Default().
 	Logger *slog.Logger
+	// MaxWatchBacklog is how many undelivered events one watcher may hold
+	// before the store ends its watch (the channel closes; the watcher
+	// watches again and gets a fresh replay, as a Kubernetes client does
+	// after "resource version too old"). Default 65536.
+	MaxWatchBacklog int
 }
 
 // Embedded is the Store on the project database. Every write is one bbolt
@@ -52,6 +57,7 @@ type Embedded[O Object] struct {
 	bucket []byte
 	now    func() time.Time
 	log    *slog.Logger
+	maxLag int
 
 	// mu serializes writes with their event publication, so watchers see
 	// events in resourceVersion order, and registers watchers atomically
@@ -77,12 +83,15 @@ func NewEmbedded[O Object](opts EmbeddedOptions[O]) (*Embedded[O], error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	if opts.MaxWatchBacklog <= 0 {
+		opts.MaxWatchBacklog = 1 << 16
+	}
 	bucket := "store." + opts.Kind.TypeMeta.Kind
 	if err := opts.DB.EnsureBuckets(bucket, metaBucket); err != nil {
 		return nil, fmt.Errorf("new embedded store: %w", err)
 	}
 	return &Embedded[O]{
-		db: opts.DB, kind: opts.Kind, bucket: []byte(bucket), now: opts.Now,
+		db: opts.DB, kind: opts.Kind, bucket: []byte(bucket), now: opts.Now, maxLag: opts.MaxWatchBacklog,
 		log: opts.Logger.With("kind", opts.Kind.TypeMeta.Kind), subs: map[*subscriber[O]]struct{}{},
 	}, nil
 }

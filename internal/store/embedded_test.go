@@ -182,3 +182,43 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestEmbeddedEndsStuckWatch: a watcher that stops reading is cut off once
+// its backlog is full (bounded memory); writers never block on it, and the
+// watcher sees its channel close after the events it was owed.
+func TestEmbeddedEndsStuckWatch(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.NewEmbedded(store.EmbeddedOptions[*v1alpha1.ServiceOffer]{DB: openDB(t), Kind: store.ServiceOfferKind(), Logger: quiet, MaxWatchBacklog: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ch, err := s.Watch(ctx, store.WatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	healthy, err := s.Watch(ctx, store.WatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := storetest.ServiceOfferFixture()
+	for i := range 20 {
+		if _, err := s.Create(ctx, fx.New("default", "o"+strconv.Itoa(i))); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			<-healthy // SYNCED
+		}
+		ev := <-healthy // a reader that keeps up sees every event
+		if ev.Type != store.Added || ev.Object.Name != "o"+strconv.Itoa(i) {
+			t.Fatalf("healthy watcher got %s %s", ev.Type, ev.Object.Name)
+		}
+	}
+	n := 0
+	for range ch {
+		n++
+	}
+	if n >= 21 {
+		t.Errorf("stuck watcher received %d events; it should have been cut off", n)
+	}
+}

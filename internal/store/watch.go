@@ -56,12 +56,18 @@ func (s *Embedded[O]) publish(ev Event[O]) {
 		if w.namespace != "" && w.namespace != ev.Object.GetNamespace() {
 			continue
 		}
-		w.push(Event[O]{Type: ev.Type, Object: ev.Object.DeepCopyObject().(O)})
+		if !w.push(Event[O]{Type: ev.Type, Object: ev.Object.DeepCopyObject().(O)}, s.maxLag) {
+			// A watcher this far behind is stuck; ending its watch bounds
+			// memory, and its next watch starts from a fresh replay.
+			s.log.Warn("watcher too far behind; ending its watch", "backlog", s.maxLag)
+			w.close()
+			delete(s.subs, w)
+		}
 	}
 }
 
-// subscriber buffers events without bound so a slow watcher never blocks
-// writers; the pump goroutine delivers them in order.
+// subscriber buffers events (up to the store's backlog limit) so a slow
+// watcher never blocks writers; the pump goroutine delivers them in order.
 type subscriber[O Object] struct {
 	namespace string
 
@@ -74,14 +80,20 @@ type subscriber[O Object] struct {
 	out  chan Event[O]
 }
 
-func (w *subscriber[O]) push(ev Event[O]) {
+// push queues ev; false when the backlog is full (the event is dropped).
+func (w *subscriber[O]) push(ev Event[O], limit int) bool {
 	w.mu.Lock()
+	if len(w.queue) >= limit {
+		w.mu.Unlock()
+		return false
+	}
 	w.queue = append(w.queue, ev)
 	w.mu.Unlock()
 	select {
 	case w.wake <- struct{}{}:
 	default:
 	}
+	return true
 }
 
 func (w *subscriber[O]) close() { w.stopOnce.Do(func() { close(w.stop) }) }
