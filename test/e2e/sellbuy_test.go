@@ -3,11 +3,13 @@ package e2e
 import (
 	"encoding/json"
 	"math/big"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -261,6 +263,87 @@ func TestSellBuyPayRestart(t *testing.T) {
 		if n := m.upstreamCalls(prompt); n != 1 {
 			t.Errorf("the upstream saw %q %d times, want once", prompt, n)
 		}
+	}
+	m.checkJSONEverywhere(t)
+	m.checkRemoveAndDelete(t)
+}
+
+// checkJSONEverywhere runs the read-only commands with -o json: each exits
+// 0 and prints exactly one JSON value.
+func (m *market) checkJSONEverywhere(t *testing.T) {
+	t.Helper()
+	for _, tc := range []struct {
+		n    *node
+		args []string
+	}{
+		{m.alice, []string{"version"}},
+		{m.alice, []string{"stack", "status"}},
+		{m.alice, []string{"sell", "list"}},
+		{m.alice, []string{"sell", "status", "qwen"}},
+		{m.alice, []string{"sell", "test", "qwen"}},
+		{m.alice, []string{"model", "list"}},
+		{m.alice, []string{"model", "status"}},
+		{m.alice, []string{"wallet", "address"}},
+		{m.bob, []string{"buy", "list"}},
+		{m.bob, []string{"buy", "status", "qwen"}},
+		{m.bob, []string{"chain", "status", "--rpc", m.alice.url("chain")}},
+	} {
+		var v any
+		tc.n.json(&v, tc.args...)
+		if v == nil {
+			t.Errorf("%v -o json printed null", tc.args)
+		}
+	}
+}
+
+// checkRemoveAndDelete undoes the purchase and the offer and checks both
+// are gone where a person would look.
+func (m *market) checkRemoveAndDelete(t *testing.T) {
+	t.Helper()
+	var rm struct {
+		Removed bool `json:"removed"`
+	}
+	m.bob.json(&rm, "buy", "remove", "qwen")
+	if !rm.Removed {
+		t.Fatal("buy remove -o json did not say removed")
+	}
+	var st struct {
+		Purchases int      `json:"purchases"`
+		Models    []string `json:"models"`
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		m.bob.json(&st, "stack", "status")
+		if st.Purchases == 0 && len(st.Models) == 0 && len(m.bob.pools()) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("10 s after buy remove Bob still has %+v, pools %v", st, m.bob.pools())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	var del struct {
+		Deleted bool `json:"deleted"`
+	}
+	m.alice.json(&del, "sell", "delete", "qwen")
+	if !del.Deleted {
+		t.Fatal("sell delete -o json did not say deleted")
+	}
+	deadline = time.Now().Add(10 * time.Second)
+	for {
+		// Under /services/ a path no offer serves is refused (403
+		// no_route), never passed on free.
+		code, _, body := post(t, m.offerURL+"/v1/chat/completions", "", `{"model":"qwen","messages":[]}`)
+		if code == http.StatusForbidden && strings.Contains(string(body), "no_route") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("10 s after sell delete the offer answers %d %s, want 403 no_route", code, body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if r := m.alice.run("sell", "status", "qwen"); r.code != 1 || !strings.Contains(r.stderr, "no offer default/qwen") {
+		t.Errorf("sell status of a deleted offer: %v", r)
 	}
 }
 
