@@ -19,16 +19,19 @@ import (
 // gateways watch, they never call reconcilers). A draining route carries
 // its end, so the seller stops serving it on time without a store write.
 func (s *Stack) watchOffers(ctx context.Context) error {
-	events, err := s.parts.offers.Watch(ctx, store.WatchOptions{})
-	if err != nil {
-		return fmt.Errorf("watch offers: %w", err)
-	}
-	synced := false
-	for ev := range events {
-		synced = synced || ev.Type == store.Synced
-		if synced {
-			s.publishRoutes(ctx)
+	for ctx.Err() == nil {
+		events, err := s.parts.offers.Watch(ctx, store.WatchOptions{})
+		if err != nil {
+			return fmt.Errorf("watch offers: %w", err)
 		}
+		synced := false
+		for ev := range events {
+			synced = synced || ev.Type == store.Synced
+			if synced {
+				s.publishRoutes(ctx)
+			}
+		}
+		// The store ends a watch that falls too far behind; watch again.
 	}
 	return nil
 }
@@ -50,7 +53,10 @@ func (s *Stack) publishRoutes(ctx context.Context) {
 	in := s.catalogInput(offers)
 	var routes []seller.Route
 	for _, o := range offers {
-		if o.IsDeleting() || !o.OperationallyReady() {
+		// A drained offer keeps its route so the seller answers 404 (gone),
+		// not 403, on its path.
+		drained := o.IsDraining() && o.DrainExpired(in.Now)
+		if o.IsDeleting() || !(o.OperationallyReady() || drained) {
 			continue
 		}
 		r, err := s.route(&in, o)

@@ -120,3 +120,40 @@ func regDocument(t *testing.T, s *Stack) regDoc {
 	getJSON(t, s.URL("public")+"/.well-known/agent-registration.json", &doc)
 	return doc
 }
+
+// TestDrain: inside the grace period the offer still answers 402 and the
+// catalog shows drainEndsAt; after it the path answers 404 and no
+// document lists the offer.
+func TestDrain(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }))
+	defer up.Close()
+	ctx := context.Background()
+	s, err := New(Options{DataDir: t.TempDir(), Config: testConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	key, _ := ReadMasterKey(s.DataDir())
+	c := client.New(s.URL("local"), key)
+	now := metav1.NewTime(time.Now().Truncate(time.Second))
+	o := &v1alpha1.ServiceOffer{ObjectMeta: metav1.ObjectMeta{Namespace: "default", Name: "echo"},
+		Spec: v1alpha1.ServiceOfferSpec{Type: v1alpha1.OfferTypeHTTP, Upstream: v1alpha1.UpstreamSpec{URL: up.URL},
+			Payment:          v1alpha1.PaymentOption{Network: "devnet", PayTo: s.parts.signer.Address().Hex(), Price: v1alpha1.PriceSpec{PerRequest: "0.001"}},
+			DrainAt:          &now,
+			DrainGracePeriod: &metav1.Duration{Duration: 4 * time.Second}}}
+	if _, err := c.ApplyOffer(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "draining offer answers 402", func() bool { return status(t, s.URL("public")+"/services/echo/x") == http.StatusPaymentRequired })
+	eventually(t, "catalog shows drainEndsAt", func() bool {
+		var doc struct{ Services []struct{ DrainEndsAt string } }
+		getJSON(t, s.URL("public")+"/api/services.json", &doc)
+		return len(doc.Services) == 1 && doc.Services[0].DrainEndsAt == now.Add(4*time.Second).UTC().Format(time.RFC3339)
+	})
+	eventually(t, "drained offer gone", func() bool {
+		return status(t, s.URL("public")+"/services/echo/x") == http.StatusNotFound && len(services(t, s)) == 0
+	})
+}

@@ -2,11 +2,9 @@ package stack
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
-	"sort"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -17,29 +15,17 @@ import (
 	"github.com/obol-dev/obol/contracts"
 	"github.com/obol-dev/obol/contracts/bindings"
 	"github.com/obol-dev/obol/internal/catalog"
-	"github.com/obol-dev/obol/internal/db"
 	"github.com/obol-dev/obol/internal/store"
 	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
 )
 
-const registrationsBucket = "registrations"
-
-// registration is one ERC-8004 agent this stack registered for an offer.
-// Records outlive their offer, so the registration document keeps naming
-// the agent (active:false) after the last offer is deleted.
-type registration struct {
-	Offer    string `json:"offer"` // namespace/name
-	AgentID  string `json:"agentId"`
-	TxHash   string `json:"txHash"`
-	ChainID  uint64 `json:"chainId"`
-	Registry string `json:"registry"`
-}
-
 // registrar registers offers on the identity registry with the stack's
-// wallet and remembers what it registered.
+// wallet and keeps every registration in the store's ledger, which outlives
+// the offers, so the registration document keeps naming the agent
+// (active:false) after the last offer is deleted.
 type registrar struct {
-	db       *db.DB
+	ledger   *store.Registrations
 	signer   wallet.Signer
 	registry *x402.Registry
 	clients  map[string]*ethclient.Client
@@ -47,101 +33,89 @@ type registrar struct {
 }
 
 func (s *Stack) buildRegistrar(p *parts) error {
-	if err := s.db.EnsureBuckets(registrationsBucket); err != nil {
+	ledger, err := store.NewRegistrations(s.db)
+	if err != nil {
 		return err
 	}
-	p.registrar = &registrar{db: s.db, signer: p.signer, registry: p.registry, clients: p.clients,
+	p.registrar = &registrar{ledger: ledger, signer: p.signer, registry: p.registry, clients: p.clients,
 		agentURI: func() string { return s.publicURL() + catalog.PathRegistration }}
 	return nil
 }
 
-// FindAgent implements serviceoffer.Registrar from the stack's records.
-func (r *registrar) FindAgent(_ context.Context, o *v1alpha1.ServiceOffer) (string, string, bool, error) {
-	rec, ok, err := r.record(o.Namespace + "/" + o.Name)
+// FindAgent implements serviceoffer.Registrar from the ledger.
+func (r *registrar) FindAgent(ctx context.Context, o *v1alpha1.ServiceOffer) (string, string, bool, error) {
+	rec, ok, err := r.record(ctx, o.Namespace+"/"+o.Name)
 	if err != nil || !ok {
 		return "", "", false, err
 	}
 	return rec.AgentID, rec.TxHash, true, nil
 }
 
-// Retain implements serviceoffer.Registrar: records are never dropped.
+// Retain implements serviceoffer.Registrar: the ledger never drops a record.
 func (r *registrar) Retain(context.Context, *v1alpha1.ServiceOffer) error { return nil }
 
-func (r *registrar) record(key string) (registration, bool, error) {
-	var rec registration
-	var found bool
-	err := r.db.View(func(tx *db.Tx) error {
-		raw := tx.Bucket([]byte(registrationsBucket)).Get([]byte(key))
-		if raw == nil {
-			return nil
+func (r *registrar) record(ctx context.Context, offer string) (store.Registration, bool, error) {
+	all, err := r.ledger.List(ctx)
+	for _, rec := range all {
+		if rec.Offer == offer {
+			return rec, true, nil
 		}
-		found = true
-		return json.Unmarshal(raw, &rec)
-	})
-	return rec, found, err
+	}
+	return store.Registration{}, false, err
 }
 
 // all lists every registration, for the registration document.
 func (r *registrar) all() []catalog.OnChainRegistration {
-	var out []catalog.OnChainRegistration
-	_ = r.db.View(func(tx *db.Tx) error {
-		return tx.Bucket([]byte(registrationsBucket)).ForEach(func(_, raw []byte) error {
-			var rec registration
-			if json.Unmarshal(raw, &rec) == nil {
-				out = append(out, catalog.OnChainRegistration{AgentID: rec.AgentID, ChainID: rec.ChainID, Registry: rec.Registry})
-			}
-			return nil
-		})
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].AgentID < out[j].AgentID })
+	recs, _ := r.ledger.List(context.Background())
+	out := make([]catalog.OnChainRegistration, 0, len(recs))
+	for _, rec := range recs {
+		out = append(out, catalog.OnChainRegistration{AgentID: rec.AgentID, ChainID: rec.ChainID, Registry: rec.Registry})
+	}
 	return out
 }
 
 // Register mints the offer's agent on its network's identity registry and
 // records it. An offer already registered keeps its agent: never a second mint.
-func (r *registrar) Register(ctx context.Context, o *v1alpha1.ServiceOffer) (registration, error) {
+func (r *registrar) Register(ctx context.Context, o *v1alpha1.ServiceOffer) (store.Registration, error) {
 	key := o.Namespace + "/" + o.Name
-	if rec, ok, err := r.record(key); err != nil || ok {
+	if rec, ok, err := r.record(ctx, key); err != nil || ok {
 		return rec, err
 	}
 	n, err := r.registry.Network(o.Spec.Payment.Network)
 	if err != nil {
-		return registration{}, err
+		return store.Registration{}, err
 	}
 	client, ok := r.clients[n.CAIP2]
 	if !ok {
-		return registration{}, fmt.Errorf("no RPC for %s: set chain.rpc.%s in the config", n.Name, n.Name)
+		return store.Registration{}, fmt.Errorf("no RPC for %s: set chain.rpc.%s in the config", n.Name, n.Name)
 	}
 	reg, err := bindings.NewIdentityRegistry(contracts.IdentityRegistryAddress, client)
 	if err != nil {
-		return registration{}, err
+		return store.Registration{}, err
 	}
 	tx, err := reg.Register1(wallet.TransactOpts(ctx, r.signer, new(big.Int).SetUint64(n.ChainID)), r.agentURI())
 	if err != nil {
-		return registration{}, fmt.Errorf("send register transaction: %w", err)
+		return store.Registration{}, fmt.Errorf("send register transaction: %w", err)
 	}
 	wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	rc, err := bind.WaitMined(wctx, client, tx)
 	if err != nil {
-		return registration{}, fmt.Errorf("wait for register transaction %s: %w", tx.Hash().Hex(), err)
+		return store.Registration{}, fmt.Errorf("wait for register transaction %s: %w", tx.Hash().Hex(), err)
 	}
 	if rc.Status != types.ReceiptStatusSuccessful {
-		return registration{}, fmt.Errorf("register transaction %s reverted", tx.Hash().Hex())
+		return store.Registration{}, fmt.Errorf("register transaction %s reverted", tx.Hash().Hex())
 	}
-	rec := registration{Offer: key, TxHash: tx.Hash().Hex(), ChainID: n.ChainID, Registry: contracts.IdentityRegistryAddress.Hex()}
+	rec := store.Registration{Offer: key, TxHash: tx.Hash().Hex(), ChainID: n.ChainID, Registry: contracts.IdentityRegistryAddress.Hex()}
 	for _, l := range rc.Logs {
 		if ev, err := reg.ParseRegistered(*l); err == nil {
 			rec.AgentID = ev.AgentId.String()
 		}
 	}
 	if rec.AgentID == "" {
-		return registration{}, errors.New("the register transaction emitted no Registered event")
+		return store.Registration{}, errors.New("the register transaction emitted no Registered event")
 	}
-	raw, _ := json.Marshal(rec)
-	return rec, r.db.Update(func(tx *db.Tx) error {
-		return tx.Bucket([]byte(registrationsBucket)).Put([]byte(key), raw)
-	})
+	return rec, r.ledger.Record(ctx, rec)
 }
 
 // registerOffer registers an offer's agent and writes the result into the

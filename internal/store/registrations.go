@@ -22,6 +22,9 @@ type Registration struct {
 	ChainID  uint64 `json:"chainId"`  // EVM chain id
 	Registry string `json:"registry"` // identity registry address
 	TxHash   string `json:"txHash,omitempty"`
+	// Offer is the namespace/name of the offer it was made for; an offer
+	// is registered once, whatever happens to it later.
+	Offer string `json:"offer,omitempty"`
 }
 
 func (r Registration) key() []byte {
