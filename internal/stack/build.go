@@ -168,6 +168,7 @@ func (s *Stack) buildFacilitator(p *parts) error {
 		return fmt.Errorf("facilitator: %w", err)
 	}
 	p.facilitator = f
+	s.closers = append(s.closers, f.Close) // flushes journaled outcomes before the database closes
 	return nil
 }
 
