@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -473,5 +474,48 @@ func TestImplicitOllamaRouteAndMetrics(t *testing.T) {
 	}
 	if strings.Contains(string(body), `model="nope"`) {
 		t.Error("an unknown model became a metric label")
+	}
+}
+
+// TestEarlyUpstreamAnswer: an upstream that answers without reading a large
+// body. The transport may still be sending (and closes the body later), so
+// the gateway's pooled buffers are released on that close, not when the
+// handler returns; run under -race this also checks nobody reuses them early.
+func TestEarlyUpstreamAnswer(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"early"},"finish_reason":"stop"}]}`))
+	}))
+	t.Cleanup(up.Close)
+	s := startGateway(t, "model_list:\n  - model_name: echo\n    litellm_params: {model: openai/echo, api_base: '"+up.URL+"/v1'}\n  - model_name: renamed\n    litellm_params: {model: openai/other, api_base: '"+up.URL+"/v1'}\n")
+	big := strings.Repeat("x", 4<<20)
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 3; i++ {
+				model := []string{"echo", "renamed"}[(i+w)%2]
+				req, _ := http.NewRequest(http.MethodPost, s.url+"/v1/chat/completions", strings.NewReader(`{"model":"`+model+`","messages":[{"role":"user","content":"`+big+`"}]}`))
+				req.Header.Set("Authorization", "Bearer "+masterKey)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 || !strings.Contains(string(b), "early") {
+					errs <- fmt.Sprintf("%d %.200s", resp.StatusCode, b)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

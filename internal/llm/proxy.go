@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -18,9 +19,54 @@ const maxBody = 32 << 20
 
 // bufPool holds request and rewrite buffers; copyPool holds response copy buffers.
 var (
-	bufPool  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	bufPool  = sync.Pool{New: func() any { return new(sharedBuf) }}
 	copyPool = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}
 )
+
+// sharedBuf is a pooled buffer that goes back to the pool only when its last
+// user lets go: the handler, and every upstream request whose body reads
+// from it. The transport may still be writing a request body after the
+// response arrived (it closes the body when done), so the handler alone
+// cannot decide when the bytes are free.
+type sharedBuf struct {
+	bytes.Buffer
+	scratch []byte // rewrite output, kept for reuse
+	refs    atomic.Int32
+}
+
+func getBuf() *sharedBuf {
+	b := bufPool.Get().(*sharedBuf)
+	b.Reset()
+	b.refs.Store(1)
+	return b
+}
+
+func (b *sharedBuf) acquire() { b.refs.Add(1) }
+
+func (b *sharedBuf) release() {
+	if b.refs.Add(-1) == 0 && b.Cap() <= 1<<20 { // do not keep huge prompts alive
+		bufPool.Put(b)
+	}
+}
+
+// upstreamBody is a request body that releases its buffers when the
+// transport closes it.
+type upstreamBody struct {
+	bytes.Reader
+	once sync.Once
+	bufs [2]*sharedBuf
+}
+
+func (u *upstreamBody) Close() error {
+	u.once.Do(func() {
+		for _, b := range u.bufs {
+			if b != nil {
+				b.release()
+			}
+		}
+	})
+	return nil
+}
 
 // retryable reports statuses worth another deployment or group: rate limits,
 // timeouts and server-side failures, never the client's own 4xx.
@@ -42,9 +88,8 @@ func (gw *Gateway) serveInference(kind string) http.HandlerFunc {
 			writeError(w, errUnauthorized())
 			return
 		}
-		buf := bufPool.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer putBuf(buf)
+		buf := getBuf()
+		defer buf.release()
 		if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, maxBody)); err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
@@ -67,14 +112,8 @@ func (gw *Gateway) serveInference(kind string) http.HandlerFunc {
 			writeError(w, errModelNotFound(req.model))
 			return
 		}
-		status := gw.dispatch(w, r, t, g, matched, req, body, kind, chat)
+		status := gw.dispatch(w, r, t, g, matched, req, buf, kind, chat)
 		g.routes[0].m.done(status, time.Since(start).Seconds())
-	}
-}
-
-func putBuf(b *bytes.Buffer) {
-	if b.Cap() <= 1<<20 { // do not keep huge prompts alive
-		bufPool.Put(b)
 	}
 }
 
@@ -88,7 +127,7 @@ type attempt struct {
 // dispatch tries the group's deployments (with retries), then its fallback
 // groups, and relays the first usable answer. It returns the status sent.
 func (gw *Gateway) dispatch(w http.ResponseWriter, r *http.Request, t *table, g *group, matched string,
-	req request, body []byte, kind string, chat bool) int {
+	req request, body *sharedBuf, kind string, chat bool) int {
 	var lastResp *http.Response
 	var lastErr error
 	var lastRoute *route
@@ -184,7 +223,8 @@ func (gw *Gateway) plan(t *table, g *group, matched string) []attempt {
 }
 
 // forward sends one attempt upstream and returns the response headers.
-func (gw *Gateway) forward(ctx context.Context, a attempt, req request, body []byte, kind string, chat bool) (*http.Response, context.CancelFunc, error) {
+func (gw *Gateway) forward(ctx context.Context, a attempt, req request, in *sharedBuf, kind string, chat bool) (*http.Response, context.CancelFunc, error) {
+	body := in.Bytes()
 	rt := a.r
 	if rt.keyErr != "" {
 		return nil, func() {}, &apiError{Status: http.StatusInternalServerError, Type: "configuration_error",
@@ -206,21 +246,30 @@ func (gw *Gateway) forward(ctx context.Context, a attempt, req request, body []b
 		resp, err := gw.forwardAnthropic(ctx, rt, upstream, body, kind, req)
 		return resp, cancel, err
 	}
-	out := bufPool.Get().(*bytes.Buffer)
-	defer putBuf(out)
-	nb, err := rewriteBody(out.Bytes()[:0], body, req, upstream, rt, chat)
+	out := getBuf()
+	nb, err := rewriteBody(out.scratch[:0], body, req, upstream, rt, chat)
+	if len(nb) > 0 && len(body) > 0 && &nb[0] != &body[0] {
+		out.scratch = nb[:0] // keep the grown buffer with the pooled object
+	}
 	if err != nil {
+		out.release()
 		cancel()
 		return nil, func() {}, &apiError{Status: http.StatusBadRequest, Type: "invalid_request_error", Code: "invalid_request",
 			Message: "cannot rewrite the request: " + err.Error()}
 	}
 	// The body is fully in memory: the upstream request never reads from the
-	// client connection (golang/go#40747 cuts streams otherwise).
-	up, err := http.NewRequestWithContext(ctx, http.MethodPost, rt.endpoint(kind), bytes.NewReader(nb))
+	// client connection (golang/go#40747 cuts streams otherwise). The buffers
+	// go back to the pool when the transport closes the body.
+	ub := &upstreamBody{bufs: [2]*sharedBuf{in, out}}
+	in.acquire()
+	ub.Reset(nb)
+	up, err := http.NewRequestWithContext(ctx, http.MethodPost, rt.endpoint(kind), ub)
 	if err != nil {
+		ub.Close()
 		cancel()
 		return nil, func() {}, err
 	}
+	up.ContentLength = int64(len(nb))
 	up.Header = http.Header{"Content-Type": {"application/json"}}
 	if req.stream {
 		up.Header["Accept"] = []string{"text/event-stream"}
