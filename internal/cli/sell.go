@@ -145,11 +145,16 @@ func (g *Globals) applyOffer(ctx context.Context, c *client.Client, o *v1alpha1.
 	got := waitOffer(ctx, c, res.Object, 10*time.Second)
 	url := e["public"] + got.EffectivePath()
 	ready := v1alpha1.IsConditionTrue(got.Status.Conditions, v1alpha1.ConditionReady)
-	human := fmt.Sprintf("%s offer %s/%s: %s", res.Result, o.Namespace, o.Name, url)
+	// Re-running a create is an update (of nothing, perhaps), never an error.
+	result, changed := res.Result, res.Result != "unchanged"
+	if !changed {
+		result = "updated"
+	}
+	human := fmt.Sprintf("%s offer %s/%s: %s", result, o.Namespace, o.Name, url)
 	if !ready {
 		human += "\nnot ready yet: " + conditionSummary(got)
 	}
-	return g.emit(human, map[string]any{"result": res.Result, "url": url, "ready": ready, "offer": got})
+	return g.emit(human, map[string]any{"result": result, "changed": changed, "url": url, "ready": ready, "offer": got})
 }
 
 // waitOffer polls until the reconciler has observed the offer's generation
