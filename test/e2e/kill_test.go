@@ -16,15 +16,19 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
+// killAt are the counts of answered calls at which the victim is killed:
+// several kills give the races around a kill several chances to show.
+var killAt = []int64{50, 100, 150}
+
 const (
 	killCalls   = 200 // paid calls attempted per run
 	killWorkers = 8   // concurrent callers
-	killAfter   = 60  // successful calls before the kill -9
 	killPool    = 250 // auths Bob signs: more than the calls, so none runs dry
 )
 
-// TestKill9DuringPaidCalls kills a stack with SIGKILL in the middle of 200
-// paid calls, restarts it, lets the calls finish and checks the books:
+// TestKill9DuringPaidCalls kills a stack with SIGKILL three times during 200
+// paid calls, restarting it each time, lets the calls finish and checks the
+// books:
 // every auth settled on chain is counted spent exactly once, nothing is
 // lost or double-counted, and every answer the client got was paid for on
 // a chain that still has it. Bob's kill leaves Alice's chain running;
@@ -39,19 +43,20 @@ func TestKill9DuringPaidCalls(t *testing.T) {
 			m.bob.json(&signed, "buy", "status", "qwen")
 
 			run := newCallRun(m)
-			run.start()
-			run.waitSuccesses(t, killAfter)
-			blockAtKill := m.chain.block()
-			run.killed.Store(true)
 			restart := m.restartBob
 			if victim == "alice" {
 				restart = m.restartAlice
 			}
-			restart(t)
-			close(run.back)
+			run.start()
+			var blockAtKill uint64
+			for _, n := range killAt {
+				run.waitSuccesses(t, n)
+				blockAtKill = m.chain.block()
+				run.outage(func() { restart(t) })
+			}
 			run.wg.Wait()
-			t.Logf("%s killed after %d successes; %d ok, %d failed while down, %d unexpected failures",
-				victim, killAfter, run.ok.Load(), run.downFails.Load(), len(run.unexpected))
+			t.Logf("%s killed %d times; %d ok, %d failed while down, %d unexpected failures",
+				victim, len(killAt), run.ok.Load(), run.downFails.Load(), len(run.unexpected))
 			for _, e := range run.unexpected[:min(len(run.unexpected), 5)] {
 				t.Errorf("unexpected failure: %s", e)
 			}
@@ -66,25 +71,41 @@ func TestKill9DuringPaidCalls(t *testing.T) {
 
 // callRun is killCalls paid calls made by killWorkers goroutines.
 type callRun struct {
-	m          *market
-	jobs       chan int
-	wg         sync.WaitGroup
-	killed     atomic.Bool   // set just before the kill
-	back       chan struct{} // closed once the victim serves again
-	ok         atomic.Int64
-	downFails  atomic.Int64
+	m         *market
+	jobs      chan int
+	wg        sync.WaitGroup
+	epoch     atomic.Int64 // kills so far; a call that spans one may fail
+	ok        atomic.Int64
+	downFails atomic.Int64
+
 	mu         sync.Mutex
-	txs        []string // settlement tx hashes of the answers received
+	down       chan struct{} // closed when the current outage ends; nil while up
+	txs        []string      // settlement tx hashes of the answers received
 	unexpected []string
 }
 
 func newCallRun(m *market) *callRun {
-	r := &callRun{m: m, jobs: make(chan int, killCalls), back: make(chan struct{})}
+	r := &callRun{m: m, jobs: make(chan int, killCalls)}
 	for i := range killCalls {
 		r.jobs <- i
 	}
 	close(r.jobs)
 	return r
+}
+
+// outage runs kill-and-restart; calls failing meanwhile wait for its end.
+func (r *callRun) outage(killAndRestart func()) {
+	r.mu.Lock()
+	r.down = make(chan struct{})
+	r.epoch.Add(1)
+	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		close(r.down)
+		r.down = nil
+		r.mu.Unlock()
+	}()
+	killAndRestart()
 }
 
 func (r *callRun) start() {
@@ -95,21 +116,24 @@ func (r *callRun) start() {
 			defer r.wg.Done()
 			c := &http.Client{Timeout: 30 * time.Second}
 			for i := range r.jobs {
+				epoch := r.epoch.Load()
 				tx, err := paidCall(c, url, key, i)
-				switch {
-				case err == nil:
+				if err == nil {
 					r.ok.Add(1)
 					r.mu.Lock()
 					r.txs = append(r.txs, tx)
 					r.mu.Unlock()
-				case r.killed.Load():
-					select {
-					case <-r.back: // up again: a failure now is a real one
-						r.fail(fmt.Errorf("after restart: %w", err))
-					default:
-						r.downFails.Add(1)
-						<-r.back
-					}
+					continue
+				}
+				r.mu.Lock()
+				down := r.down
+				r.mu.Unlock()
+				switch {
+				case down != nil:
+					r.downFails.Add(1)
+					<-down
+				case r.epoch.Load() != epoch: // the call spanned a kill that is over now
+					r.downFails.Add(1)
 				default:
 					r.fail(err)
 				}
