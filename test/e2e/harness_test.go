@@ -194,6 +194,9 @@ func (n *node) json(into any, args ...string) {
 // be repeated on every up), nothing for a config node.
 func (n *node) upArgs() []string {
 	args := []string{"--data-dir", n.dir, "stack", "up"}
+	if lvl := os.Getenv("OBOL_E2E_LOG_LEVEL"); lvl != "" { // e.g. debug, to see a failure's detail
+		args = append(args, "--log-level", lvl)
+	}
 	if _, ok := n.ports["chain"]; ok {
 		for _, l := range []string{"public", "local", "buyer", "facilitator", "chain"} {
 			args = append(args, "--"+l+"-addr", n.addr(l))

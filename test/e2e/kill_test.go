@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/google/go-cmp/cmp"
 )
 
 // killAt are the counts of answered calls at which the victim is killed:
@@ -314,5 +316,43 @@ func (m *market) checkReceipts(t *testing.T, txs []string) {
 		if err != nil || rc.Status != 1 {
 			t.Errorf("settlement %s of an answered call is not a successful tx on chain: %v", h, err)
 		}
+	}
+}
+
+// TestUpAfterKill9Serves is `stack up --detach` right after a kill -9: it
+// must report the new stack once it serves, as it does on a clean data dir,
+// not the dead stack's run/endpoints.json. Port 0 everywhere makes every
+// start bind new ports, so stale endpoints differ from the live ones.
+func TestUpAfterKill9Serves(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "phoenix")
+	args := []string{"--data-dir", dir, "stack", "up", "--detach"}
+	for _, l := range []string{"public", "local", "buyer", "facilitator", "chain"} {
+		args = append(args, "--"+l+"-addr", "127.0.0.1:0")
+	}
+	n := &node{t: t, name: "phoenix", dir: dir}
+	t.Cleanup(n.stop)
+	type upOut struct {
+		PID       int               `json:"pid"`
+		Endpoints map[string]string `json:"endpoints"`
+	}
+	var first, second upOut
+	mustJSON(t, &first, args...)
+	n.kill9()
+	mustJSON(t, &second, args...)
+	var st struct {
+		PID       int               `json:"pid"`
+		Listeners map[string]string `json:"listeners"`
+	}
+	r := n.run("stack", "status", "-o", "json")
+	if r.code != 0 {
+		t.Fatalf("stack up --detach returned after a kill -9 (reporting %v; the dead stack had %v), but stack status fails right after it:\n%v",
+			second.Endpoints, first.Endpoints, r)
+	}
+	decodeJSON(t, r, &st)
+	if st.PID != second.PID {
+		t.Fatalf("stack status says pid %d, stack up said %d", st.PID, second.PID)
+	}
+	if diff := cmp.Diff(st.Listeners, second.Endpoints); diff != "" {
+		t.Errorf("stack up --detach after a kill -9 reported endpoints that are not the running stack's (-running +reported):\n%s\nthe dead stack's were %v", diff, first.Endpoints)
 	}
 }
