@@ -88,6 +88,7 @@ func New(opts Options) (_ *Stack, err error) {
 	if s.lock, err = lockPID(s.layout.PIDFile()); err != nil {
 		return nil, err
 	}
+	os.Remove(s.layout.Endpoints()) // left by a killed stack: `up --detach` and the CLI must not find it before Start publishes ours
 	s.closers = append(s.closers, func() error { s.lock.release(); return nil })
 	if s.db, err = db.OpenDir(opts.DataDir); err != nil {
 		return nil, err
