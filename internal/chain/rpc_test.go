@@ -27,18 +27,26 @@ import (
 	"github.com/obol-dev/obol/internal/chain"
 )
 
-// serve starts the chain's JSON-RPC on a loopback port and returns its URL.
+// serve starts the chain's JSON-RPC on a loopback port until the test ends
+// and returns its URL.
 func serve(t testing.TB, c *chain.Chain) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	return serveUntil(t, ctx, c)
+}
+
+// serveUntil serves until ctx ends; the test's cleanup waits for Serve.
+func serveUntil(t testing.TB, ctx context.Context, c *chain.Chain) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- c.Serve(ctx, ln) }()
 	t.Cleanup(func() {
-		cancel()
+		<-ctx.Done()
 		if err := <-done; err != nil {
 			t.Errorf("Serve: %v", err)
 		}
