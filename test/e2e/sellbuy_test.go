@@ -247,6 +247,11 @@ func TestSellBuyPayRestart(t *testing.T) {
 	if got := m.bob.pools()["default/qwen"]; got.Remaining != 4 || got.Spent != 1 {
 		t.Fatalf("after restart Bob's pool is %+v, want remaining 4 spent 1", got)
 	}
+	// What a person reads: the purchase's status, refreshed from the pool
+	// when the stack starts.
+	if pr := m.waitPurchase(t, 4, 1); pr.Status.TotalSigned != 5 || !pr.ready() {
+		t.Fatalf("after restart buy status says %+v", pr.Status)
+	}
 	content, tx2 := paidCallNode(t, m.bob, "after restart")
 	if content != "echo: after restart" || tx2 == tx {
 		t.Errorf("second paid call: %q tx %s (first tx %s)", content, tx2, tx)
@@ -369,4 +374,22 @@ func (m *market) upstreamCalls(prompt string) int {
 		}
 	}
 	return n
+}
+
+// waitPurchase waits (10 s at most) until `obol buy status qwen` reports
+// remaining and spent.
+func (m *market) waitPurchase(t *testing.T, remaining, spent int) purchase {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		pr := m.bob.purchase("buy", "status", "qwen")
+		if pr.Status.Remaining == remaining && pr.Status.Spent == spent {
+			return pr
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("buy status says remaining %d spent %d 10 s after the restart, want %d and %d",
+				pr.Status.Remaining, pr.Status.Spent, remaining, spent)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
