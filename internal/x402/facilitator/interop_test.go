@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"math/big"
 	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -17,35 +16,18 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/obol-dev/obol/internal/chain"
+	"github.com/obol-dev/obol/internal/nodetest"
 	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
 	"github.com/obol-dev/obol/internal/x402/facilitator"
 	"github.com/obol-dev/obol/internal/x402/x402test"
 )
 
-// nodeDir finds test/node with its installed node_modules, or fails saying
-// how to install them.
-func nodeDir(t *testing.T) string {
-	t.Helper()
-	mods := os.Getenv("OBOL_NODE_MODULES")
-	if mods == "" {
-		mods = filepath.Join("..", "..", "..", "test", "node", "node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(mods, "@x402", "evm", "package.json")); err != nil {
-		t.Fatalf("the official npm clients are not installed at %s: run `make node-deps`", mods)
-	}
-	dir, err := filepath.Abs(filepath.Dir(mods))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // TestOfficialClientInterop: payloads signed by the official @x402/evm
 // client are verified and settled by obol's facilitator, through the
 // official HTTPFacilitatorClient.
 func TestOfficialClientInterop(t *testing.T) {
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "@x402/core", "@x402/evm")
 	e := newEnv(t, nil)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -118,7 +100,7 @@ func TestOfficialClientInterop(t *testing.T) {
 // names, maxAmountRequired, the v1 request shape) against a facilitator
 // settling on a dev chain that carries Base Sepolia's chain id.
 func TestOfficialV1ClientInterop(t *testing.T) {
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "@x402/core", "@x402/evm")
 	c, err := chain.New(chain.Options{ChainID: 84532})
 	if err != nil {
 		t.Fatal(err)

@@ -5,9 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,33 +13,16 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/obol-dev/obol/internal/nodetest"
 	"github.com/obol-dev/obol/internal/x402/x402test"
 )
-
-// nodeDir finds test/node with its installed node_modules, or fails the
-// test saying how to install them.
-func nodeDir(t *testing.T) string {
-	t.Helper()
-	mods := os.Getenv("OBOL_NODE_MODULES")
-	if mods == "" {
-		mods = filepath.Join("..", "..", "..", "..", "test", "node", "node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(mods, "@x402", "express", "package.json")); err != nil {
-		t.Fatalf("the official npm packages are not installed at %s: run `make node-deps`", mods)
-	}
-	dir, err := filepath.Abs(filepath.Dir(mods))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // startExpressSeller runs test/node/x402-buyer-express.mjs: an Express app
 // behind the official @x402/express middleware, settling through the
 // official @x402/core facilitator on our dev chain.
 func (w *world) startExpressSeller(method string, amount *big.Int) string {
 	t := w.t.(*testing.T)
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "@x402/express", "@x402/evm")
 	facKey := x402test.Key(t, "express facilitator "+t.Name())
 	w.fund(crypto.PubkeyToAddress(facKey.PublicKey), "ETH", ether(10))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

@@ -14,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -35,6 +34,7 @@ import (
 	"github.com/obol-dev/obol/internal/chain"
 	"github.com/obol-dev/obol/internal/db"
 	"github.com/obol-dev/obol/internal/llm/llmtest"
+	"github.com/obol-dev/obol/internal/nodetest"
 	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
 	"github.com/obol-dev/obol/internal/x402/facilitator"
@@ -439,30 +439,12 @@ func closedAddr(t testing.TB) string {
 	return addr
 }
 
-// nodeDir finds test/node with its installed node_modules, or fails the
-// test saying how to install them.
-func nodeDir(t *testing.T) string {
-	t.Helper()
-	mods := os.Getenv("OBOL_NODE_MODULES")
-	if mods == "" {
-		mods = filepath.Join("..", "..", "..", "..", "test", "node", "node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(mods, "@x402", "fetch", "package.json")); err != nil {
-		t.Fatalf("the official npm clients are not installed at %s: run `make node-deps`", mods)
-	}
-	dir, err := filepath.Abs(filepath.Dir(mods))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // TestOfficialX402Client pays through the seller with the official x402
 // client (@x402/fetch + @x402/evm) on the dev chain, ERC-3009 (USDC) and
 // Permit2 (OBOL, with the EIP-2612 sponsoring the 402 advertises: the buyer
 // never sends an approve transaction).
 func TestOfficialX402Client(t *testing.T) {
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "@x402/fetch", "@x402/evm")
 	s := newStack(t)
 	for _, tc := range []struct {
 		method, sym string
@@ -530,7 +512,7 @@ func TestOfficialX402Client(t *testing.T) {
 // UpstreamAuth); the stream parses although it ends with the seller's
 // settlement comment, and both calls are paid on chain.
 func TestOpenAIClientThroughSeller(t *testing.T) {
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "@x402/fetch", "@x402/evm")
 	s := newStack(t)
 	up := llmtest.NewUpstream(t, llmtest.Options{APIKey: "sk-upstream", ChunkDelay: 5 * time.Millisecond})
 	routes := append(s.routes, seller.Route{Namespace: "default", Name: "llm", Prefix: "/services/llm", Upstream: up.Server.URL,
