@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -75,7 +76,7 @@ func newMarket(t *testing.T, count int) *market {
 	if count == 0 {
 		return m // the caller buys (or fails to)
 	}
-	pr := m.bob.purchase("buy", "inference", m.offerURL, "--count", itoa(count), "--yes")
+	pr := m.bob.purchase("buy", "inference", m.offerURL, "--count", strconv.Itoa(count), "--yes")
 	if pr.Status.PublicModel != "paid/qwen" || pr.Status.TotalSigned != count || pr.Status.Remaining != count || !pr.ready() {
 		t.Fatalf("buy inference -o json: %+v", pr)
 	}
@@ -171,8 +172,6 @@ func nodeDir(t *testing.T) string {
 	}
 	return dir
 }
-
-func itoa(n int) string { return big.NewInt(int64(n)).String() }
 
 // TestSellBuyPayRestart is issue 7 item 5: two stacks driven by the built
 // binary, a paid call with the official openai client, then both stacks go

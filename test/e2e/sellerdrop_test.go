@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -44,7 +45,7 @@ func newDropProxy(t *testing.T, target string) *dropProxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &dropProxy{t: t, addr: "127.0.0.1:" + itoa(freePort(t)), target: u}
+	p := &dropProxy{t: t, addr: "127.0.0.1:" + strconv.Itoa(freePort(t)), target: u}
 	p.listen()
 	t.Cleanup(p.close)
 	return p
