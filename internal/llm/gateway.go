@@ -96,7 +96,7 @@ func New(o Options) (*Gateway, error) {
 	}
 	tr := o.Transport
 	if tr == nil {
-		tr = NewTransport()
+		tr = newH1Transport(NewTransport())
 	}
 	gw.client = &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	cfg, t, err := gw.loadSource()

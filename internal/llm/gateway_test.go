@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
@@ -517,5 +518,46 @@ func TestEarlyUpstreamAnswer(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestUpstreamClosedIdleConnection: pooled keep-alive connections that the
+// upstream closed are replaced transparently, streaming or not.
+func TestUpstreamClosedIdleConnection(t *testing.T) {
+	up := llmtest.NewUpstream(t, llmtest.Options{APIKey: "sk-upstream"})
+	s := startGateway(t, echoConfig(up, ""))
+	for i := 0; i < 6; i++ {
+		stream := i%2 == 1
+		code, b, _ := s.post(t, "/v1/chat/completions", fmt.Sprintf(`{"model":"echo","stream":%v,"messages":[{"role":"user","content":"Reply exactly: C%d"}]}`, stream, i))
+		if code != 200 || !strings.Contains(string(b), fmt.Sprintf("C%d", i)) {
+			t.Fatalf("request %d after the upstream dropped its connections: %d %s", i, code, b)
+		}
+		up.Server.CloseClientConnections()
+	}
+}
+
+// TestClientGoneMidStream: a client that leaves mid-stream frees the
+// upstream request (goleak in TestMain catches a stuck one).
+func TestClientGoneMidStream(t *testing.T) {
+	up := llmtest.NewUpstream(t, llmtest.Options{ChunkDelay: 50 * time.Millisecond})
+	s := startGateway(t, echoConfig(up, ""))
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.url+"/v1/chat/completions",
+		strings.NewReader(`{"model":"echo","stream":true,"messages":[{"role":"user","content":"one two three four five six"}]}`))
+	req.Header.Set("Authorization", "Bearer "+masterKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 64)
+	if _, err := resp.Body.Read(buf); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	resp.Body.Close()
+	// The gateway still serves the next request normally.
+	code, b, _ := s.post(t, "/v1/chat/completions", `{"model":"echo","messages":[{"role":"user","content":"Reply exactly: AFTER"}]}`)
+	if code != 200 || !strings.Contains(string(b), "AFTER") {
+		t.Fatalf("after a client left mid-stream: %d %s", code, b)
 	}
 }
