@@ -272,6 +272,16 @@ func (n *node) kill9() {
 	}
 }
 
+// halt stops the stack: `stack down` when graceful, else kill -9.
+func (n *node) halt(graceful bool) {
+	n.t.Helper()
+	if graceful {
+		n.down()
+		return
+	}
+	n.kill9()
+}
+
 // locked reports whether a process holds the data dir's pid-file lock.
 // A killed process's threads may still be finishing (an fsync in flight)
 // after its leader shows as a zombie; the lock goes only when all are gone.

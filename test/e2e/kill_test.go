@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
 	"path/filepath"
@@ -38,37 +39,67 @@ const (
 // and it must resume where it was.
 func TestKill9DuringPaidCalls(t *testing.T) {
 	for _, victim := range []string{"bob", "alice"} {
-		t.Run(victim, func(t *testing.T) {
-			m := newMarket(t, killPool)
-			aliceBefore, bobBefore := m.chain.usdcBalance(m.aliceAddr), m.chain.usdcBalance(m.bobAddr)
-			var signed purchase
-			m.bob.json(&signed, "buy", "status", "qwen")
+		t.Run(victim, func(t *testing.T) { runOutages(t, victim, false) })
+	}
+}
 
-			run := newCallRun(m)
-			restart := m.restartBob
-			if victim == "alice" {
-				restart = m.restartAlice
+// TestGracefulDownDuringPaidCalls is the same with `obol stack down` and
+// `stack up`: in-flight paid requests finish and settle before the stack
+// stops, so a caller of Bob's gateway gets an answer or no connection,
+// never an error from a half-stopped stack, and the books agree with the
+// chain.
+func TestGracefulDownDuringPaidCalls(t *testing.T) {
+	for _, victim := range []string{"bob", "alice"} {
+		t.Run(victim, func(t *testing.T) {
+			run := runOutages(t, victim, true)
+			if victim != "bob" {
+				return
 			}
-			run.start()
-			var blockAtKill uint64
-			for _, n := range killAt {
-				run.waitSuccesses(t, n)
-				blockAtKill = m.chain.block()
-				run.outage(func() { restart(t) })
+			// A connection refused or reset (a connection still in the
+			// listener's backlog when it closed) was never served; an HTTP
+			// error was accepted by the stack and then failed.
+			for _, e := range run.downErrs {
+				if strings.Contains(e, ": status ") {
+					t.Errorf("during his graceful stop Bob's gateway accepted a call and failed it: %s", e)
+				}
 			}
-			run.wg.Wait()
-			t.Logf("%s killed %d times; %d ok, %d failed while down, %d unexpected failures",
-				victim, len(killAt), run.ok.Load(), run.downFails.Load(), len(run.unexpected))
-			for _, e := range run.unexpected[:min(len(run.unexpected), 5)] {
-				t.Errorf("unexpected failure: %s", e)
-			}
-			if head := m.chain.block(); head < blockAtKill {
-				t.Fatalf("the chain went back from block %d to %d across the kill", blockAtKill, head)
-			}
-			m.checkBooks(t, run, signed, aliceBefore, bobBefore)
-			t.Logf("after the run: Alice %s, Bob %s", m.alice.rss(), m.bob.rss())
 		})
 	}
+}
+
+// runOutages makes the paid calls, stops and restarts the victim at each
+// killAt count (kill -9, or `stack down` when graceful), then checks the books.
+func runOutages(t *testing.T, victim string, graceful bool) *callRun {
+	t.Helper()
+	m := newMarket(t, killPool)
+	aliceBefore, bobBefore := m.chain.usdcBalance(m.aliceAddr), m.chain.usdcBalance(m.bobAddr)
+	var signed purchase
+	m.bob.json(&signed, "buy", "status", "qwen")
+
+	run := newCallRun(m)
+	restart := m.restartBob
+	if victim == "alice" {
+		restart = m.restartAlice
+	}
+	run.start()
+	var blockAtStop uint64
+	for _, n := range killAt {
+		run.waitSuccesses(t, n)
+		blockAtStop = m.chain.block()
+		run.outage(func() { restart(t, graceful) })
+	}
+	run.wg.Wait()
+	t.Logf("%s stopped %d times (graceful %v); %d ok, %d failed while down, %d unexpected failures",
+		victim, len(killAt), graceful, run.ok.Load(), run.downFails.Load(), len(run.unexpected))
+	for _, e := range run.unexpected[:min(len(run.unexpected), 5)] {
+		t.Errorf("unexpected failure: %s", e)
+	}
+	if head := m.chain.block(); head < blockAtStop {
+		t.Fatalf("the chain went back from block %d to %d across the stop", blockAtStop, head)
+	}
+	m.checkBooks(t, run, signed, aliceBefore, bobBefore)
+	t.Logf("after the run: Alice %s, Bob %s", m.alice.rss(), m.bob.rss())
+	return run
 }
 
 // callRun is killCalls paid calls made by killWorkers goroutines.
@@ -84,6 +115,7 @@ type callRun struct {
 	down       chan struct{} // closed when the current outage ends; nil while up
 	txs        []string      // settlement tx hashes of the answers received
 	unexpected []string
+	downErrs   []string // what the calls that failed during an outage saw
 }
 
 func newCallRun(m *market) *callRun {
@@ -116,7 +148,10 @@ func (r *callRun) start() {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
-			c := &http.Client{Timeout: 30 * time.Second}
+			// A fresh connection per call: a reset then means the stack
+			// dropped a request it had accepted, never the keep-alive race
+			// of a request sent on a connection the server just closed idle.
+			c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
 			for i := range r.jobs {
 				epoch := r.epoch.Load()
 				tx, err := paidCall(c, url, key, i)
@@ -132,16 +167,23 @@ func (r *callRun) start() {
 				r.mu.Unlock()
 				switch {
 				case down != nil:
-					r.downFails.Add(1)
+					r.downFailed(err)
 					<-down
 				case r.epoch.Load() != epoch: // the call spanned a kill that is over now
-					r.downFails.Add(1)
+					r.downFailed(err)
 				default:
 					r.fail(err)
 				}
 			}
 		}()
 	}
+}
+
+func (r *callRun) downFailed(err error) {
+	r.downFails.Add(1)
+	r.mu.Lock()
+	r.downErrs = append(r.downErrs, err.Error())
+	r.mu.Unlock()
 }
 
 func (r *callRun) fail(err error) {
@@ -182,13 +224,20 @@ func paidCall(c *http.Client, url, key string, i int) (string, error) {
 			} `json:"message"`
 		} `json:"choices"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("call %d: status %d (decode: %v)", i, resp.StatusCode, err)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return "", fmt.Errorf("call %d: read answer: %w", i, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("call %d: status %d: %.300s", i, resp.StatusCode, raw)
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return "", fmt.Errorf("call %d: %w: %.300s", i, err, raw)
 	}
 	if len(out.Choices) == 0 || out.Choices[0].Message.Content != "echo: "+prompt {
 		return "", fmt.Errorf("call %d: answer %+v", i, out)
 	}
-	raw, err := base64.StdEncoding.DecodeString(resp.Header.Get("Payment-Response"))
+	raw, err = base64.StdEncoding.DecodeString(resp.Header.Get("Payment-Response"))
 	if err != nil {
 		return "", fmt.Errorf("call %d: PAYMENT-RESPONSE: %w", i, err)
 	}
@@ -204,9 +253,9 @@ func paidCall(c *http.Client, url, key string, i int) (string, error) {
 
 // restartBob kills Bob's stack and starts it again; it returns once his
 // gateway routes paid/qwen to a loaded pool.
-func (m *market) restartBob(t *testing.T) {
+func (m *market) restartBob(t *testing.T, graceful bool) {
 	t.Helper()
-	m.bob.kill9()
+	m.bob.halt(graceful)
 	if got := m.chain.block(); got == 0 {
 		t.Fatal("Alice's chain did not answer while Bob was down")
 	}
@@ -216,9 +265,9 @@ func (m *market) restartBob(t *testing.T) {
 
 // restartAlice kills Alice's stack (and the chain in it) and starts it
 // again; it returns once her offer answers 402 again.
-func (m *market) restartAlice(t *testing.T) {
+func (m *market) restartAlice(t *testing.T, graceful bool) {
 	t.Helper()
-	m.alice.kill9()
+	m.alice.halt(graceful)
 	m.alice.up()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
