@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -129,7 +130,9 @@ func (s *Stack) listenerSpecs() []listenerSpec {
 // Start serves every listener and runs the background loops until Close.
 func (s *Stack) Start(ctx context.Context) error {
 	s.ctx, s.cancel = context.WithCancel(ctx)
-	for name, h := range s.handlers() {
+	hs := s.handlers()
+	for _, name := range shutdownOrder(hs) {
+		h := hs[name]
 		ln, ok := s.listeners[name]
 		if !ok {
 			continue
@@ -148,6 +151,25 @@ func (s *Stack) Start(ctx context.Context) error {
 	}
 	s.parts.startWatchers(s)
 	return s.publishEndpoints()
+}
+
+// shutdownOrder lists the handlers in the order Close shuts their servers
+// down: the entry listeners drain first, while the hops their requests
+// still make (local → buyer proxy) keep serving.
+func shutdownOrder(hs map[string]http.Handler) []string {
+	order := []string{"public", "local", "buyer", "facilitator", "chain"}
+	var out []string
+	for _, n := range order {
+		if _, ok := hs[n]; ok {
+			out = append(out, n)
+		}
+	}
+	for n := range hs {
+		if !slices.Contains(order, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (s *Stack) publishEndpoints() error {
