@@ -41,6 +41,34 @@ func TestBadStackInput(t *testing.T) {
 		wantFail(t, obol(t, "version", "-o", "yaml"), `unknown output format "yaml"`)
 	})
 
+	t.Run("bad config, environment or address", func(t *testing.T) {
+		n := newNode(t, "badcfg", "")
+		cfg := filepath.Join(n.dir, "config.yaml")
+		good, err := os.ReadFile(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cfg, []byte("listen:\n  pubic: 127.0.0.1:1\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		wantFail(t, obol(t, append(n.upArgs(), "--detach")...), cfg, "line 2", "pubic")
+		if err := os.WriteFile(cfg, good, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		wantFail(t, obolEnv(t, []string{"OBOL_BUYER_RETRIES=abc"}, n.upArgs()...), "OBOL_BUYER_RETRIES", "not an integer")
+		args := n.upArgs()
+		for i, a := range args {
+			if a == "--public-addr" {
+				args[i+1] = "nonsense"
+			}
+		}
+		wantFail(t, obol(t, args...), "listen.public", `"nonsense" is not host:port`)
+		n.checkNothingRunning(t)
+		if _, err := os.Stat(filepath.Join(n.dir, "obol.db")); err == nil {
+			t.Error("a refused start created obol.db")
+		}
+	})
+
 	t.Run("port in use", func(t *testing.T) {
 		busy, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
