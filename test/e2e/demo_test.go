@@ -1,11 +1,18 @@
 package e2e
 
 import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
 	"math/big"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDemoJSON runs `obol demo -o json` from the built binary, as the
@@ -66,5 +73,62 @@ func TestDemoJSON(t *testing.T) {
 				t.Errorf("progress lines went to stdout with -o json:\n%s", r.stdout)
 			}
 		})
+	}
+}
+
+// TestDemoKeep runs `obol demo --keep`: once the loop is done the stacks
+// stay up at the URLs it prints, Bob's gateway still pays for calls, and
+// Ctrl-C (SIGINT) stops everything and removes the demo's data.
+func TestDemoKeep(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, obolBin, "demo", "--keep")
+	cmd.Env = append(os.Environ(), "TMPDIR="+t.TempDir())
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var dir, bobLocal string
+	var seen []string
+	sc := bufio.NewScanner(stderr)
+	keepRe := regexp.MustCompile(`\(data in (\S+)\)`)
+	bobRe := regexp.MustCompile(`bob: public \S+\s+local (\S+)`)
+	for bobLocal == "" && sc.Scan() {
+		line := sc.Text()
+		seen = append(seen, line)
+		if m := keepRe.FindStringSubmatch(line); m != nil {
+			dir = m[1]
+		}
+		if m := bobRe.FindStringSubmatch(line); m != nil {
+			bobLocal = m[1]
+		}
+	}
+	if dir == "" || bobLocal == "" {
+		t.Fatalf("demo --keep printed no data dir or no Bob URLs:\n%s", strings.Join(seen, "\n"))
+	}
+	go io.Copy(io.Discard, stderr)
+	key, err := os.ReadFile(filepath.Join(dir, "bob", "secrets", "master-key"))
+	if err != nil {
+		t.Fatalf("Bob's master key in the kept demo: %v", err)
+	}
+	code, hdr, body := post(t, bobLocal+"/v1/chat/completions", strings.TrimSpace(string(key)),
+		`{"model":"paid/obol-demo","messages":[{"role":"user","content":"still there?"}]}`)
+	if code != 200 || hdr.Get("Payment-Response") == "" {
+		t.Errorf("a paid call to the kept demo's Bob: %d (PAYMENT-RESPONSE %q) %s", code, hdr.Get("Payment-Response"), body)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("demo --keep after Ctrl-C: %v\nstdout:\n%s", err, stdout.String())
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the demo's data dir %s is still there after Ctrl-C (%v)", dir, err)
 	}
 }
