@@ -45,6 +45,11 @@ type Options struct {
 	Retries int
 	// ResolveInterval is how often Run re-checks pending auths. Default 10 s.
 	ResolveInterval time.Duration
+	// UncertainHold is how long an auth whose outcome was not seen stays
+	// out of the pool while the chain says it is unused. The seller may
+	// still settle it: its facilitator journals a settlement before
+	// broadcasting and finishes it after a restart. Default 30 s.
+	UncertainHold time.Duration
 	// Registerer receives the buyer metrics; default a private registry.
 	Registerer prometheus.Registerer
 	// Logger; default slog.Default().
@@ -94,6 +99,9 @@ func New(opts Options) (*Buyer, error) {
 		opts.Retries = 1
 	} else if opts.Retries < 0 {
 		opts.Retries = 0
+	}
+	if opts.UncertainHold <= 0 {
+		opts.UncertainHold = 30 * time.Second
 	}
 	if opts.ResolveInterval <= 0 {
 		opts.ResolveInterval = 10 * time.Second
@@ -149,10 +157,10 @@ func (b *Buyer) LoadPool(ctx context.Context, cfg purchase.Pool) error {
 	}
 	b.mu.Lock()
 	if old := b.pools[cfg.Key]; old != nil {
-		old.merge(p, recs)
+		old.merge(p, recs, b.opts.Now())
 	} else {
 		for _, e := range p.entries {
-			p.applyRecord(e, recs)
+			p.applyRecord(e, recs, b.opts.Now())
 		}
 		b.pools[cfg.Key] = p
 	}
@@ -193,14 +201,16 @@ func parseAuths(cfg purchase.Pool) ([]*purchase.Auth, error) {
 }
 
 // applyRecord sets a new entry's state from its durable record.
-func (p *pool) applyRecord(e *entry, recs map[string]record) {
+func (p *pool) applyRecord(e *entry, recs map[string]record, now time.Time) {
 	switch recs[e.auth.ID].State {
 	case stSpent:
 		e.state = spent
 		p.spent++
 	case stInFlight:
-		// In flight when the process stopped: only the chain knows.
+		// In flight when the process stopped: only the chain knows, and
+		// the seller may still be settling it.
 		e.state = pending
+		e.pendingSince = now
 		p.busy++
 	default:
 		e.state = available
@@ -212,7 +222,7 @@ func (p *pool) applyRecord(e *entry, recs map[string]record) {
 // known auths keep their live state (requests in flight hold them), new
 // auths join at the back, and available auths that left the spec leave the
 // pool. Spent and busy auths stay, so the accounting never goes backwards.
-func (p *pool) merge(n *pool, recs map[string]record) {
+func (p *pool) merge(n *pool, recs map[string]record, now time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	// model and network are the pool's identity (labels, routing); a
@@ -237,7 +247,7 @@ func (p *pool) merge(n *pool, recs map[string]record) {
 		if p.byID[e.auth.ID] != nil {
 			continue
 		}
-		p.applyRecord(e, recs)
+		p.applyRecord(e, recs, now)
 		p.entries = append(p.entries, e)
 		p.byID[e.auth.ID] = e
 	}
@@ -342,6 +352,9 @@ func (b *Buyer) resolve(ctx context.Context, p *pool, e *entry) error {
 		p.markSpent(e)
 		b.log.Info("auth was spent on chain", "purchase", p.key, "auth", e.auth.ID)
 		return nil
+	}
+	if p.held(e, b.opts.Now(), b.opts.UncertainHold) {
+		return nil // unused so far; a late settlement may still land
 	}
 	if err := b.store.put(p.key, e.auth.ID, nil); err != nil {
 		return err

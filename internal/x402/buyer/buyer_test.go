@@ -617,3 +617,52 @@ func TestBadRequests(t *testing.T) {
 		t.Errorf("bad requests touched the pool: %+v", st)
 	}
 }
+
+// TestUncertainHold: a 524 leaves the payment's fate open — the seller's
+// facilitator may still settle it (after a restart, from its journal). The
+// auth stays out of the pool while the chain says "unused" for the hold;
+// a settlement landing meanwhile makes it spent; one that never lands
+// returns it to the pool once the hold has passed.
+func TestUncertainHold(t *testing.T) {
+	now := time.Now()
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	h := newHarness(t, 3, func(o *Options) { o.UncertainHold = time.Minute; o.Now = clock })
+	var late []*x402.PaymentPayload // payments the "facilitator" will settle later
+	h.seller.fault = func(w http.ResponseWriter, r *http.Request, _ int) bool {
+		p, err := x402.DecodePaymentHeader(r.Header.Get(x402.HeaderPaymentSignature))
+		if err != nil {
+			return false
+		}
+		late = append(late, p)
+		w.WriteHeader(524)
+		return true
+	}
+	for range 2 {
+		if a := h.chat("paid/qwen", false); a.status != 524 {
+			t.Fatalf("answer %d %s", a.status, a.body)
+		}
+	}
+	// Remaining counts every unspent auth, held ones included.
+	if st := h.status(); st.InFlight != 2 || st.Remaining != 3 || st.Spent != 0 {
+		t.Fatalf("right after two 524s: %+v; both auths must be held", st)
+	}
+	// The first payment settles late (the seller's facilitator came back).
+	pay, verr := x402.NewVerifier(x402.VerifierOptions{}).Verify(late[0], &h.seller.req)
+	if verr != nil {
+		t.Fatal(verr)
+	}
+	h.seller.mu.Lock()
+	h.seller.settled[pay.Key()] = true
+	h.seller.mu.Unlock()
+	h.buyer.Resolve(context.Background())
+	if st := h.status(); st.Spent != 1 || st.InFlight != 1 || st.Remaining != 2 {
+		t.Fatalf("after the late settlement: %+v", st)
+	}
+	advance(2 * time.Minute)
+	h.buyer.Resolve(context.Background())
+	if st := h.status(); st.Spent != 1 || st.InFlight != 0 || st.Remaining != 2 {
+		t.Fatalf("after the hold: %+v; the never-settled auth goes back", st)
+	}
+}

@@ -199,8 +199,10 @@ const poolKey = "default/qwen-buy"
 func newHarness(t testing.TB, n int, mod func(*Options)) *harness {
 	h := &harness{t: t, seller: newSeller(t, 1000), dbPath: t.TempDir() + "/obol.db"}
 	h.auths = signAuths(t, h.seller.req, n)
+	// The double settles before it answers, so nothing lands late: an
+	// unused auth can go back at once (TestUncertainHold covers the hold).
 	h.opts = Options{Chain: func(string) (purchase.ChainReader, error) { return chainReader{h.seller}, nil },
-		Logger: slog.New(slog.DiscardHandler)}
+		Logger: slog.New(slog.DiscardHandler), UncertainHold: time.Nanosecond}
 	if mod != nil {
 		mod(&h.opts)
 	}

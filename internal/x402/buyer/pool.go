@@ -29,6 +29,10 @@ const (
 type entry struct {
 	auth  *purchase.Auth
 	state authState
+	// pendingSince is when the outcome became unknown; zero when the
+	// seller certainly did not settle (it refused the payment), so the
+	// chain's "unused" can be believed at once.
+	pendingSince time.Time
 }
 
 // pool is one purchase's auths in memory; the db holds the durable truth.
@@ -142,12 +146,24 @@ func (p *pool) markSpent(e *entry) {
 	}
 }
 
-func (p *pool) markPending(e *entry) {
+// markPending parks an in-flight auth for the chain to decide. since is
+// when its outcome became uncertain (the seller may still settle it, see
+// Options.UncertainHold); zero when the seller certainly did not.
+func (p *pool) markPending(e *entry, since time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if e.state == inFlight {
 		e.state = pending
+		e.pendingSince = since
 	}
+}
+
+// held reports whether an unused-on-chain pending auth must stay out of
+// the pool a while longer.
+func (p *pool) held(e *entry, now time.Time, hold time.Duration) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return !e.pendingSince.IsZero() && now.Sub(e.pendingSince) < hold
 }
 
 // pendingEntries lists auths whose outcome the chain must decide.

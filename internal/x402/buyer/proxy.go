@@ -198,7 +198,7 @@ func (b *Buyer) paid(w http.ResponseWriter, r *http.Request, p *pool, e *entry, 
 		if neverSent(err) {
 			b.giveBack(p, e)
 		} else {
-			b.unknown(p, e)
+			b.unknown(p, e, true)
 		}
 		return true, &apiError{http.StatusBadGateway, "seller_unreachable", fmt.Sprintf("paid request to %s failed: %v", target, err)}
 	}
@@ -206,7 +206,7 @@ func (b *Buyer) paid(w http.ResponseWriter, r *http.Request, p *pool, e *entry, 
 	if speculative && resp.StatusCode == http.StatusPaymentRequired && settlement(resp.Header) == nil {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, purchase.MaxChallengeBytes))
 		resp.Body.Close()
-		b.unknown(p, e)
+		b.unknown(p, e, false) // refused, so not settled by this request
 		return false, nil
 	}
 	return true, b.finish(w, p, e, resp)
@@ -253,7 +253,7 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 			settle = s
 		}
 		if err != nil || settle == nil || settle.Transaction == "" {
-			b.unknown(p, e) // cut short, or no word of a settlement: the chain decides
+			b.unknown(p, e, true) // cut short, or no word of a settlement: the chain decides
 			b.countOutcome(p, e)
 			return nil
 		}
@@ -263,7 +263,7 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		// Success without a settlement: a seller that does not say, or an
 		// endpoint that stopped charging. Only the chain knows; either way
 		// it is decided before the answer goes out.
-		b.unknown(p, e)
+		b.unknown(p, e, true)
 		b.countOutcome(p, e)
 		passThrough(w, resp)
 		return nil
@@ -280,10 +280,10 @@ func (b *Buyer) finish(w http.ResponseWriter, p *pool, e *entry, resp *http.Resp
 		return nil
 	case resp.StatusCode == http.StatusPaymentRequired:
 		why := refusalReason(resp)
-		b.unknown(p, e) // "nonce already used" and its kin: ask the chain
+		b.unknown(p, e, false) // "nonce already used" and its kin: ask the chain
 		return &apiError{http.StatusPaymentRequired, "payment_refused", fmt.Sprintf("seller refused the payment of purchase %s: %s", p.key, why)}
 	case resp.StatusCode == statusOriginTimeout:
-		b.unknown(p, e)
+		b.unknown(p, e, true)
 	default:
 		b.giveBack(p, e)
 	}
@@ -301,7 +301,7 @@ func (b *Buyer) spend(p *pool, e *entry, s *x402.SettleResponse) {
 	}
 	if err := b.store.put(p.key, e.auth.ID, rec); err != nil {
 		b.log.Error("cannot record spent auth; the chain will decide", "purchase", p.key, "auth", e.auth.ID, "err", err)
-		p.markPending(e)
+		p.markPending(e, b.opts.Now())
 		return
 	}
 	p.markSpent(e)
@@ -324,16 +324,21 @@ func (b *Buyer) countOutcome(p *pool, e *entry) {
 func (b *Buyer) giveBack(p *pool, e *entry) {
 	if err := b.store.put(p.key, e.auth.ID, nil); err != nil {
 		b.log.Error("cannot release auth; the chain will decide", "purchase", p.key, "auth", e.auth.ID, "err", err)
-		p.markPending(e)
+		p.markPending(e, time.Time{})
 		return
 	}
 	p.release(e)
 }
 
 // unknown parks an auth whose outcome was not seen and asks the chain now;
-// if the chain cannot answer, Run asks again later.
-func (b *Buyer) unknown(p *pool, e *entry) {
-	p.markPending(e)
+// if the chain cannot answer, or says unused while the seller may still
+// settle (uncertain), Run asks again later.
+func (b *Buyer) unknown(p *pool, e *entry, uncertain bool) {
+	var since time.Time
+	if uncertain {
+		since = b.opts.Now()
+	}
+	p.markPending(e, since)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := b.resolve(ctx, p, e); err != nil {
