@@ -57,12 +57,21 @@ func Open(path string, opts Options) (*DB, error) {
 	switch {
 	case errors.Is(err, bolterrors.ErrTimeout):
 		return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
-	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
+	case err != nil && !isOSError(err):
+		// bbolt's refusals of the file's content (invalid, version
+		// mismatch, checksum, "file size too small" for a truncated one).
 		return nil, fmt.Errorf("open %s: the file is not a valid obol database (%v); move it aside to start fresh", path, err)
 	case err != nil:
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return &DB{bolt: b, path: path}, nil
+}
+
+// isOSError tells the operating system's refusals (permissions, missing
+// directories) apart from bbolt's verdicts on the file's content.
+func isOSError(err error) bool {
+	var pe *os.PathError
+	return errors.As(err, &pe) || errors.Is(err, os.ErrPermission)
 }
 
 // OpenDir opens the database file inside a data dir.

@@ -59,17 +59,34 @@ func TestSecondOpenIsRefused(t *testing.T) {
 }
 
 func TestCorruptFileIsNotReset(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
-	junk := []byte(strings.Repeat("not a database ", 2000))
-	if err := os.WriteFile(path, junk, 0o600); err != nil {
+	for name, junk := range map[string][]byte{
+		"overwritten": []byte(strings.Repeat("not a database ", 2000)),
+		"truncated":   []byte(strings.Repeat("\xab", 4100)), // shorter than the two meta pages
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), FileName)
+			if err := os.WriteFile(path, junk, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(path, Options{})
+			if err == nil || !strings.Contains(err.Error(), "not a valid obol database") {
+				t.Fatalf("open corrupt file error = %v, want a clear message", err)
+			}
+			after, _ := os.ReadFile(path)
+			if string(after) != string(junk) {
+				t.Fatal("the corrupt file was modified")
+			}
+		})
+	}
+}
+
+func TestUnreadableDirIsNotCalledCorrupt(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "plain")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Open(path, Options{})
-	if err == nil || !strings.Contains(err.Error(), "not a valid obol database") {
-		t.Fatalf("open corrupt file error = %v, want a clear message", err)
-	}
-	after, _ := os.ReadFile(path)
-	if string(after) != string(junk) {
-		t.Fatal("the corrupt file was modified")
+	_, err := Open(filepath.Join(file, FileName), Options{})
+	if err == nil || strings.Contains(err.Error(), "not a valid obol database") {
+		t.Fatalf("open under a regular file = %v; an OS error must not be reported as corruption", err)
 	}
 }
