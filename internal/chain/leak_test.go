@@ -22,11 +22,12 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 			t.Fatal(err)
 		}
 		ctx, cancel := context.WithCancel(context.Background())
-		serveUntil(t, ctx, c)
+		_, wait := serveUntil(t, ctx, c)
 		if _, err := c.Fund(context.Background(), common.HexToAddress("0x0000000000000000000000000000000000001eaf"), "USDC", big.NewInt(1)); err != nil {
 			t.Fatal(err)
 		}
 		cancel()
+		wait()
 		if err := c.Close(); err != nil {
 			t.Fatal(err)
 		}

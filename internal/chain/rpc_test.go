@@ -32,12 +32,17 @@ import (
 func serve(t testing.TB, c *chain.Chain) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	return serveUntil(t, ctx, c)
+	url, wait := serveUntil(t, ctx, c)
+	t.Cleanup(func() {
+		cancel()
+		wait()
+	})
+	return url
 }
 
-// serveUntil serves until ctx ends; the test's cleanup waits for Serve.
-func serveUntil(t testing.TB, ctx context.Context, c *chain.Chain) string {
+// serveUntil serves until ctx ends; wait blocks until Serve has returned
+// and reports its error.
+func serveUntil(t testing.TB, ctx context.Context, c *chain.Chain) (url string, wait func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -45,13 +50,11 @@ func serveUntil(t testing.TB, ctx context.Context, c *chain.Chain) string {
 	}
 	done := make(chan error, 1)
 	go func() { done <- c.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		<-ctx.Done()
+	return "http://" + ln.Addr().String(), func() {
 		if err := <-done; err != nil {
 			t.Errorf("Serve: %v", err)
 		}
-	})
-	return "http://" + ln.Addr().String()
+	}
 }
 
 type rpcResponse struct {
