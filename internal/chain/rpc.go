@@ -232,6 +232,22 @@ func (a *evmAPI) Mine(ctx context.Context, timestamp *quantity) (string, error) 
 	return "0x0", nil
 }
 
+// SetNextBlockTimestamp makes the next block stamped exactly ts. The block
+// producer stamps a block one second after its parent when the wall clock
+// is behind, so this seals an empty block at ts-1 now: the timestamp must be
+// after both the head's and the wall clock's, and one extra block appears.
+func (a *evmAPI) SetNextBlockTimestamp(ctx context.Context, ts quantity) (bool, error) {
+	head := a.c.backend.BlockChain().CurrentBlock().Time
+	now := uint64(time.Now().Unix())
+	if uint64(ts) <= head+1 || uint64(ts) <= now+1 {
+		return false, fmt.Errorf("evm_setNextBlockTimestamp: %d must be later than both the head block's time %d and the wall clock %d (plus one second)", uint64(ts), head, now)
+	}
+	if err := a.c.seal(ctx, sealAdjust, time.Duration(uint64(ts)-1-head)*time.Second); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
 // IncreaseTime mines a block the given number of seconds after the head
 // and returns the seconds added.
 func (a *evmAPI) IncreaseTime(ctx context.Context, seconds quantity) (hexutil.Uint64, error) {
