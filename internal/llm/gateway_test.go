@@ -561,3 +561,20 @@ func TestClientGoneMidStream(t *testing.T) {
 		t.Fatalf("after a client left mid-stream: %d %s", code, b)
 	}
 }
+
+// TestUpstreamInformationalAnswer: a 103 Early Hints before the answer is skipped.
+func TestUpstreamInformationalAnswer(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Link", "</x>; rel=preload")
+		w.WriteHeader(http.StatusEarlyHints)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"after hints"},"finish_reason":"stop"}]}`))
+	}))
+	t.Cleanup(up.Close)
+	s := startGateway(t, "model_list:\n  - model_name: echo\n    litellm_params: {model: openai/echo, api_base: '"+up.URL+"/v1'}\n")
+	code, b, _ := s.post(t, "/v1/chat/completions", `{"model":"echo","messages":[]}`)
+	if code != 200 || !strings.Contains(string(b), "after hints") {
+		t.Fatalf("%d %s", code, b)
+	}
+}

@@ -201,11 +201,18 @@ func (pc *h1Conn) roundTrip(req *http.Request) (*http.Response, bool, error) {
 	if err := bw.Flush(); err != nil {
 		return pc.earlyAnswer(req, err)
 	}
-	resp, err := http.ReadResponse(pc.br, req)
-	if err != nil {
-		return nil, true, err
+	for {
+		resp, err := http.ReadResponse(pc.br, req)
+		if err != nil {
+			return nil, true, err
+		}
+		// Informational answers (100 Continue, 103 Early Hints) precede the real one.
+		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+			resp.Body.Close()
+			continue
+		}
+		return resp, true, nil
 	}
-	return resp, true, nil
 }
 
 // earlyAnswer handles a failed write: an upstream may answer (and close)
