@@ -666,3 +666,25 @@ func TestUncertainHold(t *testing.T) {
 		t.Fatalf("after the hold: %+v; the never-settled auth goes back", st)
 	}
 }
+
+// TestRetryThatCannotDialKeepsTheAuthHeld: the first attempt reaches the
+// seller and the connection dies; the seller then goes away, so the retry
+// cannot even dial. The seller may be settling the first attempt, so the
+// auth must be held, not handed back as if it had never been sent.
+func TestRetryThatCannotDialKeepsTheAuthHeld(t *testing.T) {
+	h := newHarness(t, 2, func(o *Options) { o.UncertainHold = time.Hour; o.Retries = 1 })
+	h.seller.fault = func(w http.ResponseWriter, _ *http.Request, _ int) bool {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+		h.seller.srv.Listener.Close() // the retry finds nobody listening
+		return true
+	}
+	if a := h.chat("paid/qwen", false); a.status != http.StatusBadGateway {
+		t.Fatalf("answer %d %s", a.status, a.body)
+	}
+	if st := h.status(); st.InFlight != 1 || st.Spent != 0 {
+		t.Fatalf("status %+v: the auth that may be settling must be held", st)
+	}
+}

@@ -381,10 +381,17 @@ func settlement(h http.Header) *x402.SettleResponse {
 // never pay twice).
 func (b *Buyer) send(r *http.Request, target string, body []byte, payment string) (*http.Response, error) {
 	var lastErr error
+	reached := false // some attempt may have reached the seller
+	fail := func(err error) error {
+		if reached {
+			return &reachedError{err}
+		}
+		return err
+	}
 	for attempt := 0; attempt <= b.opts.Retries; attempt++ {
 		req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, target, bytes.NewReader(body))
 		if err != nil {
-			return nil, fmt.Errorf("build request: %w", err)
+			return nil, fail(fmt.Errorf("build request: %w", err))
 		}
 		req.Header.Set("Content-Type", "application/json")
 		if a := r.Header.Get("Accept"); a != "" {
@@ -396,6 +403,7 @@ func (b *Buyer) send(r *http.Request, target string, body []byte, payment string
 			req.Header.Set(x402.HeaderXPayment, payment)
 		}
 		resp, err := b.opts.Client.Do(req)
+		reached = reached || !neverSent(err)
 		switch {
 		case err == nil && resp.StatusCode == statusOriginTimeout && attempt < b.opts.Retries:
 			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
@@ -404,14 +412,22 @@ func (b *Buyer) send(r *http.Request, target string, body []byte, payment string
 		case err == nil:
 			return resp, nil
 		case !transient(err) || r.Context().Err() != nil:
-			return nil, err
+			return nil, fail(err)
 		default:
 			lastErr = err
 		}
 		b.log.Debug("transient seller failure, retrying", "target", target, "attempt", attempt+1, "err", lastErr)
 	}
-	return nil, fmt.Errorf("gave up after %d attempts: %w", b.opts.Retries+1, lastErr)
+	return nil, fail(fmt.Errorf("gave up after %d attempts: %w", b.opts.Retries+1, lastErr))
 }
+
+// reachedError is a failed send of which an earlier attempt may have
+// reached the seller: a retry that could not even dial says nothing about
+// that attempt, which the seller may be settling.
+type reachedError struct{ err error }
+
+func (e *reachedError) Error() string { return e.err.Error() }
+func (e *reachedError) Unwrap() error { return e.err }
 
 // transient is a timeout, a reset connection or a connection closed before
 // the answer: worth one more try.
@@ -424,7 +440,8 @@ func transient(err error) bool {
 // neverSent is true when the request certainly did not reach the seller.
 func neverSent(err error) bool {
 	var op *net.OpError
-	return errors.As(err, &op) && op.Op == "dial"
+	var re *reachedError
+	return err != nil && !errors.As(err, &re) && errors.As(err, &op) && op.Op == "dial"
 }
 
 // isStream tells answers that flow as they are produced (the ones a seller
