@@ -455,3 +455,31 @@ func TestFundVia(t *testing.T) {
 		t.Errorf("FundVia(BTC) = %v", err)
 	}
 }
+
+// TestUnderpricedTransactionDoesNotSpinBlocks: a transaction the builder
+// will not include yet costs one block per send, not a run of empty blocks.
+func TestUnderpricedTransactionDoesNotSpinBlocks(t *testing.T) {
+	c := newChain(t, chain.Options{})
+	ctx := context.Background()
+	acct := chain.DevAccounts()[2]
+	head, err := c.EthClient().HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := common.HexToAddress("0x000000000000000000000000000000000000dEaD")
+	// Fee cap half the base fee: accepted by the pool, not minable yet.
+	low := new(big.Int).Div(head.BaseFee, big.NewInt(2))
+	tx, err := types.SignNewTx(acct.Key, types.LatestSignerForChainID(c.ChainID()), &types.DynamicFeeTx{
+		ChainID: c.ChainID(), Nonce: 0, GasTipCap: big.NewInt(1), GasFeeCap: low, Gas: 21000, To: &to, Value: big.NewInt(1),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := c.EthClient().BlockNumber(ctx)
+	err = c.EthClient().SendTransaction(ctx, tx)
+	after, _ := c.EthClient().BlockNumber(ctx)
+	if err == nil && after-before > 2 {
+		t.Errorf("one underpriced send sealed %d blocks", after-before)
+	}
+	t.Logf("send: %v; blocks %d → %d", err, before, after)
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
 )
 
 // ErrClosed is returned by calls on a closed chain.
@@ -126,8 +128,15 @@ func (c *Chain) commit(minBlocks int) error {
 		}
 		before := c.backend.BlockChain().CurrentBlock().Number.Uint64()
 		c.beacon.Commit()
-		if after := c.backend.BlockChain().CurrentBlock().Number.Uint64(); after != before+1 {
+		head := c.backend.BlockChain().CurrentBlock()
+		if head.Number.Uint64() != before+1 {
 			return fmt.Errorf("seal block %d: block producer did not advance the chain", before+1)
+		}
+		// Pending transactions the builder would not take (a fee cap under
+		// the base fee, say) must not make every send seal a run of empty
+		// blocks: stop once a block takes nothing.
+		if i+1 >= minBlocks && head.TxHash == types.EmptyTxsHash {
+			return nil
 		}
 	}
 	return nil
