@@ -149,7 +149,9 @@ func TestDrain(t *testing.T) {
 	}
 	eventually(t, "draining offer answers 402", func() bool { return status(t, s.URL("public")+"/services/echo/x") == http.StatusPaymentRequired })
 	eventually(t, "catalog shows drainEndsAt", func() bool {
-		var doc struct{ Services []struct{ DrainEndsAt string } }
+		var doc struct {
+			Services []struct{ DrainEndsAt string }
+		}
 		getJSON(t, s.URL("public")+"/api/services.json", &doc)
 		return len(doc.Services) == 1 && doc.Services[0].DrainEndsAt == now.Add(4*time.Second).UTC().Format(time.RFC3339)
 	})
