@@ -22,7 +22,7 @@ export OBOL_NODE_MODULES := $(CURDIR)/test/node/node_modules
 export OBOL_OLLAMA_BIN := $(CURDIR)/.cache/ollama/bin/ollama
 export OBOL_REQUIRE_OLLAMA := 1
 
-.PHONY: all build test vet unit node-deps contracts generate bench clean ollama check-rules
+.PHONY: all build test vet fmtcheck unit node-deps contracts generate bench clean ollama check-rules
 
 all: build
 
@@ -33,8 +33,12 @@ build:
 test: node-deps ollama vet check-rules
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 
-vet:
+vet: fmtcheck
 	$(GO) vet ./...
+
+## fmtcheck: every tracked Go file is gofmt-clean.
+fmtcheck:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 ## check-rules: `promtool check rules` on deploy/prometheus/rules.yaml. promtool is built
 ## once into .cache/bin (~4 min cold); the Go tests in deploy/prometheus also parse the
