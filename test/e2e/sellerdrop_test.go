@@ -142,6 +142,7 @@ func setPublicURL(t *testing.T, dir, publicURL string) {
 // the answer, with the buyer's retry finding nobody listening. The auth
 // was spent on chain, so Bob's pool must count it spent, not give it back.
 func TestSellerDropsAfterSettling(t *testing.T) {
+	t.Parallel() // it waits out the buyer's 30 s hold of an unseen outcome
 	up := llmtest.NewUpstream(t, llmtest.Options{Name: "e2e", Models: []string{"qwen"}})
 	alice := newNode(t, "alice", "")
 	proxy := newDropProxy(t, alice.url("public"))
@@ -175,7 +176,7 @@ func TestSellerDropsAfterSettling(t *testing.T) {
 	proxy.listen() // the seller is back
 
 	var p poolStatus
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(pendingWait)
 	for {
 		p = bob.pools()["default/qwen"]
 		if p.InFlight == 0 || time.Now().After(deadline) {
