@@ -250,7 +250,7 @@ func (gw *Gateway) serveModels(w http.ResponseWriter, r *http.Request) {
 
 // Models returns the public model names in preference order.
 func (gw *Gateway) Models() []string {
-	return append([]string(nil), gw.table.Load().order...)
+	return append([]string{}, gw.table.Load().order...)
 }
 
 // Run serves Handler on Options.Listen until ctx ends, then shuts down,
