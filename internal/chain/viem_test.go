@@ -5,9 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"math/big"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,25 +18,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/obol-dev/obol/internal/chain"
+	"github.com/obol-dev/obol/internal/nodetest"
 )
-
-// nodeDir finds test/node with its installed node_modules, or fails saying
-// how to install them.
-func nodeDir(t *testing.T) string {
-	t.Helper()
-	mods := os.Getenv("OBOL_NODE_MODULES")
-	if mods == "" {
-		mods = filepath.Join("..", "..", "test", "node", "node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(mods, "viem", "package.json")); err != nil {
-		t.Fatalf("viem is not installed at %s: run `make node-deps`", mods)
-	}
-	dir, err := filepath.Abs(filepath.Dir(mods))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 type viemReport struct {
 	ChainID                    uint64 `json:"chainId"`
@@ -65,7 +46,7 @@ type viemReport struct {
 // the dev chain served on a loopback port, and everything it sees matches
 // what Go sees.
 func TestViemInterop(t *testing.T) {
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "viem")
 	e := newEnv(t)
 	url := serve(t, e.c)
 	sender, payer := e.accts[0], e.accts[1]
