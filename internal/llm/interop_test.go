@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,30 +13,13 @@ import (
 	"github.com/openai/openai-go/v3/option"
 
 	"github.com/obol-dev/obol/internal/llm/llmtest"
+	"github.com/obol-dev/obol/internal/nodetest"
 )
-
-// nodeDir finds test/node with its installed node_modules, or fails the test
-// saying how to install them.
-func nodeDir(t *testing.T) string {
-	t.Helper()
-	mods := os.Getenv("OBOL_NODE_MODULES")
-	if mods == "" {
-		mods = filepath.Join("..", "..", "test", "node", "node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(mods, "openai", "package.json")); err != nil {
-		t.Fatalf("the official npm clients are not installed at %s: run `make node-deps`", mods)
-	}
-	dir, err := filepath.Abs(filepath.Dir(mods))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // TestOpenAINodeClient drives the gateway with the official openai npm
 // client, against an OpenAI-compatible upstream and an Anthropic one.
 func TestOpenAINodeClient(t *testing.T) {
-	dir := nodeDir(t)
+	dir := nodetest.Dir(t, "openai")
 	up := llmtest.NewUpstream(t, llmtest.Options{APIKey: "sk-upstream"})
 	an := llmtest.NewAnthropic(t, "sk-ant-node")
 	s := startGateway(t, echoConfig(up, `  - model_name: claude
