@@ -311,8 +311,8 @@ func (in *Input) resolve(opt v1alpha1.PaymentOption) (payment, error) {
 	}, nil
 }
 
-// description is the operator's text or a generated one.
-func description(o *v1alpha1.ServiceOffer) string {
+// Description is the operator's text or a generated one.
+func Description(o *v1alpha1.ServiceOffer) string {
 	if r := o.Spec.Registration; r != nil && strings.TrimSpace(r.Description) != "" {
 		return strings.TrimSpace(r.Description)
 	}

@@ -30,7 +30,7 @@ func openAPI(in *Input, ls []listing) *OpenAPIDocument {
 	var tags []any
 	for _, l := range ls {
 		o := l.offer
-		tags = append(tags, map[string]any{"name": o.Name, "description": description(o)})
+		tags = append(tags, map[string]any{"name": o.Name, "description": Description(o)})
 		info := paymentInfo(l)
 		p := o.EffectivePath()
 		if o.EffectiveType() == v1alpha1.OfferTypeInference {
@@ -86,7 +86,7 @@ func operation(l listing, info map[string]any, id, summary string) map[string]an
 	op := map[string]any{
 		"operationId": l.offer.Name + "_" + id,
 		"summary":     summary,
-		"description": description(l.offer),
+		"description": Description(l.offer),
 		"tags":        []any{l.offer.Name},
 		"parameters": []any{
 			header("PAYMENT-SIGNATURE", "base64 x402 v2 payment payload; omit it to get the 402 with the price"),

@@ -43,7 +43,7 @@ func services(in *Input, ls []listing) *ServicesDocument {
 		o := l.offer
 		s := Service{
 			Name: o.Name, Namespace: o.Namespace, Type: string(o.EffectiveType()), Model: modelName(o),
-			Endpoint: l.endpoint, payment: l.payments[0], Payments: l.payments, Description: description(o),
+			Endpoint: l.endpoint, payment: l.payments[0], Payments: l.payments, Description: Description(o),
 			RegistrationPending: l.pending, DrainEndsAt: l.drainEndsAt,
 		}
 		if o.Spec.Listing != nil {

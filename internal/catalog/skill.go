@@ -90,7 +90,7 @@ func writeServiceDetails(b *strings.Builder, l listing) {
 	if l.pending {
 		b.WriteString("- **Registration**: on-chain ERC-8004 registration pending\n")
 	}
-	fmt.Fprintf(b, "- **Description**: %s\n", oneLine(description(o)))
+	fmt.Fprintf(b, "- **Description**: %s\n", oneLine(Description(o)))
 	b.WriteString("\n#### Try it\n\n```bash\n# 1. Ask for the price: the answer is 402 with accepts[]\n")
 	b.WriteString(curl(method, callURL, body, ""))
 	b.WriteString("# 2. Sign one accepts[] entry (see How to pay) and retry with the payment\n")

@@ -38,7 +38,9 @@ func (s *Stack) startControllers() error {
 	if err != nil {
 		return err
 	}
-	prRun, err := runner.New(runner.Options[*v1alpha1.PurchaseRequest]{Name: "purchase", Store: p.purchases,
+	// The resync re-adds a paid/<model> route a gateway reload dropped
+	// (runtime routes are not in the source config).
+	prRun, err := runner.New(runner.Options[*v1alpha1.PurchaseRequest]{Name: "purchase", Store: p.purchases, ResyncPeriod: 30 * time.Second,
 		Reconcile: func(ctx context.Context, ns, name string) (time.Duration, error) {
 			res, err := pr.Reconcile(ctx, ns, name)
 			return res.RequeueAfter, err

@@ -97,7 +97,7 @@ func (s *Stack) route(in *catalog.Input, o *v1alpha1.ServiceOffer) (seller.Route
 		return seller.Route{}, err
 	}
 	r := seller.Route{Namespace: o.Namespace, Name: o.Name, Prefix: o.EffectivePath(), Upstream: o.Spec.Upstream.URL,
-		Description: description(o)}
+		Description: catalog.Description(o)}
 	if s.isLocalGateway(r.Upstream) {
 		// An offer of this stack's own gateway: the seller authenticates
 		// to it; the buyer never sees the master key.
@@ -120,15 +120,6 @@ func (s *Stack) route(in *catalog.Input, o *v1alpha1.ServiceOffer) (seller.Route
 	return r, nil
 }
 
-func description(o *v1alpha1.ServiceOffer) string {
-	if r := o.Spec.Registration; r != nil && r.Description != "" {
-		return r.Description
-	}
-	if o.Spec.Model != nil {
-		return o.Spec.Model.Name + " inference, paid per request with x402"
-	}
-	return o.Name + ", paid per request with x402"
-}
 
 // sponsorsApproval: a Permit2 payment in a token with EIP-2612 permit, which
 // the embedded facilitator can settle with settleWithPermit.
