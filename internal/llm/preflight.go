@@ -207,7 +207,7 @@ func preflightChat(ctx context.Context, o PreflightOptions, base string, noThink
 		return "", &PreflightError{Reason: ReasonBadAnswer, Message: fmt.Sprintf("POST %s/chat/completions did not return a chat completion with choices", base)}
 	}
 	m := cr.Choices[0].Message
-	content := joinContent(m.Content)
+	content := MessageText(m.Content)
 	switch {
 	case strings.Contains(content, PreflightMarker):
 		return content, nil
@@ -222,8 +222,8 @@ func preflightChat(ctx context.Context, o PreflightOptions, base string, noThink
 	return "", &PreflightError{Reason: ReasonWrongAnswer, Message: fmt.Sprintf("the model did not reply with the marker %s (it said %q)", PreflightMarker, content)}
 }
 
-// joinContent reads message.content as a string or a list of text parts.
-func joinContent(raw json.RawMessage) string {
+// MessageText reads an OpenAI message.content as a string or a list of text parts.
+func MessageText(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		return s

@@ -120,7 +120,6 @@ func (s *Stack) route(in *catalog.Input, o *v1alpha1.ServiceOffer) (seller.Route
 	return r, nil
 }
 
-
 // sponsorsApproval: a Permit2 payment in a token with EIP-2612 permit, which
 // the embedded facilitator can settle with settleWithPermit.
 func (s *Stack) sponsorsApproval(p catalog.Payment) bool {

@@ -49,7 +49,7 @@ func component(path string) string {
 	rel := strings.TrimPrefix(path, mod)
 	for _, c := range []string{"internal/llm", "internal/x402/seller", "internal/x402/facilitator",
 		"internal/x402/buyer", "internal/catalog", "internal/controller/serviceoffer",
-		"internal/controller/purchase", "internal/controller/runner", "internal/admin", "internal/demomodel"} {
+		"internal/controller/purchase", "internal/controller/runner", "internal/admin"} {
 		if rel == c || strings.HasPrefix(rel, c+"/") {
 			return c
 		}

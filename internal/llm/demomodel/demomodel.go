@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/obol-dev/obol/internal/llm"
 )
 
 // ModelID is the demo model's id.
@@ -74,7 +76,7 @@ func chat(w http.ResponseWriter, r *http.Request) {
 	}
 	prompt := ""
 	if n := len(req.Messages); n > 0 {
-		prompt = text(req.Messages[n-1].Content)
+		prompt = llm.MessageText(req.Messages[n-1].Content)
 	}
 	answer := Reply(prompt)
 	id := fmt.Sprintf("chatcmpl-demo-%d", time.Now().UnixNano())
@@ -85,23 +87,6 @@ func chat(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"id": id, "object": "chat.completion", "created": time.Now().Unix(), "model": ModelID,
 		"choices": []map[string]any{{"index": 0, "message": map[string]string{"role": "assistant", "content": answer}, "finish_reason": "stop"}},
 		"usage":   map[string]int{"prompt_tokens": len(strings.Fields(prompt)), "completion_tokens": len(strings.Fields(answer)), "total_tokens": len(strings.Fields(prompt + " " + answer))}})
-}
-
-// text flattens string or list-of-parts message content.
-func text(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var parts []struct {
-		Text string `json:"text"`
-	}
-	_ = json.Unmarshal(raw, &parts)
-	var b strings.Builder
-	for _, p := range parts {
-		b.WriteString(p.Text)
-	}
-	return b.String()
 }
 
 func stream(w http.ResponseWriter, id, answer string) {
