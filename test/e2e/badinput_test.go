@@ -41,6 +41,24 @@ func TestBadStackInput(t *testing.T) {
 		wantFail(t, obol(t, "version", "-o", "yaml"), `unknown output format "yaml"`)
 	})
 
+	t.Run("no stack running", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "nothing")
+		for _, args := range [][]string{{"stack", "status"}, {"sell", "list"}, {"buy", "list"}, {"sell", "inference", "x", "--model", "m", "--price", "1"}} {
+			wantFail(t, obol(t, append([]string{"--data-dir", dir}, args...)...), "no stack is running on "+dir, "obol stack up")
+		}
+		wantFail(t, obol(t, "--data-dir", dir, "stack", "logs"), "no log file", "--detach")
+		var down struct {
+			Stopped bool `json:"stopped"`
+		}
+		mustJSON(t, &down, "--data-dir", dir, "stack", "down")
+		if down.Stopped {
+			t.Error("stack down with nothing running says it stopped something")
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("commands against a missing data dir created it (%v)", err)
+		}
+	})
+
 	t.Run("bad config, environment or address", func(t *testing.T) {
 		n := newNode(t, "badcfg", "")
 		cfg := filepath.Join(n.dir, "config.yaml")
