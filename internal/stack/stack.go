@@ -55,7 +55,7 @@ type Stack struct {
 	parts   *parts
 
 	listeners map[string]net.Listener
-	servers   []*http.Server
+	servers   []server
 	ctx       context.Context
 	cancel    context.CancelFunc
 	wg        sync.WaitGroup
@@ -137,8 +137,10 @@ func (s *Stack) Start(ctx context.Context) error {
 		if !ok {
 			continue
 		}
-		srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
-		s.servers = append(s.servers, srv)
+		fresh := &freshConns{}
+		srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+			ConnState: fresh.track}
+		s.servers = append(s.servers, server{srv, fresh})
 		s.goRun(name, func(context.Context) error {
 			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 				return err
@@ -233,7 +235,7 @@ func (s *Stack) Close() error {
 		sctx, cancel := context.WithTimeout(context.Background(), s.opts.ShutdownTimeout)
 		defer cancel()
 		for _, srv := range s.servers {
-			if e := srv.Shutdown(sctx); e != nil {
+			if e := shutdown(sctx, srv.Server, srv.fresh); e != nil {
 				err = errors.Join(err, fmt.Errorf("shut down server: %w", e))
 			}
 		}
