@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/obol-dev/obol/api/v1alpha1"
@@ -193,12 +194,14 @@ func (g *Globals) confirmer() func(string) bool {
 	}
 }
 
+// isTerminal asks the terminal driver, so /dev/null (a character device
+// too) is not mistaken for a person to ask.
 func isTerminal(f *os.File) bool {
 	if f == nil {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
 }
 
 // rpcFor finds a JSON-RPC endpoint for a network: the running stack's dev

@@ -162,13 +162,15 @@ func (d *demo) summary(r *demoResult) string {
 		r.RemainingBefore, r.RemainingAfter, r.ElapsedMS)
 }
 
+// printKept tells where the kept stacks are, on stderr even with -o json
+// (stdout holds the result document).
 func (d *demo) printKept() {
-	d.g.progress("\n--keep: everything stays up until Ctrl-C (data in %s)", d.dir)
+	fmt.Fprintf(d.g.Stderr, "\n--keep: everything stays up until Ctrl-C (data in %s)\n", d.dir)
 	for _, s := range []struct {
 		who string
 		st  *stack.Stack
 	}{{"alice", d.alice}, {"bob", d.bob}} {
-		d.g.progress("  %s: public %s  local %s  buyer %s", s.who, s.st.URL("public"), s.st.URL("local"), s.st.URL("buyer"))
+		fmt.Fprintf(d.g.Stderr, "  %s: public %s  local %s  buyer %s\n", s.who, s.st.URL("public"), s.st.URL("local"), s.st.URL("buyer"))
 	}
 }
 

@@ -49,3 +49,18 @@ func TestBadGlobalInput(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckToken(t *testing.T) {
+	for _, tc := range []struct{ network, token, want string }{
+		{"devnet", "USDC", ""},
+		{"devnet", "OBOL", ""},
+		{"base", "USDC", ""},
+		{"devnet", "DOGE", `--token "DOGE" is not a token on devnet; use one of`},
+		{"moon", "USDC", `--chain "moon"`},
+	} {
+		err := checkToken(tc.network, tc.token)
+		if (tc.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("checkToken(%s, %s) = %v, want %q", tc.network, tc.token, err, tc.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/obol-dev/obol/internal/purchase"
 	"github.com/obol-dev/obol/internal/stack"
 	"github.com/obol-dev/obol/internal/wallet"
+	"github.com/obol-dev/obol/internal/x402"
 )
 
 // offerFlags are the flags `sell inference` and `sell http` share.
@@ -45,6 +46,9 @@ func (g *Globals) offer(name string, typ v1alpha1.OfferType, f offerFlags) (*v1a
 	if f.chain == "" {
 		f.chain = cfg.Chain.Network
 	}
+	if err := checkToken(f.chain, f.token); err != nil {
+		return nil, err
+	}
 	if f.payTo == "" {
 		addr, err := wallet.Address(stack.WalletOptions(g.DataDir))
 		if err != nil {
@@ -68,6 +72,27 @@ func (g *Globals) offer(name string, typ v1alpha1.OfferType, f offerFlags) (*v1a
 		o.Spec.Registration = &v1alpha1.RegistrationSpec{Description: f.description}
 	}
 	return o, nil
+}
+
+// checkToken refuses, before anything is created, a network or token the
+// registry does not know (the offer could never become Ready).
+func checkToken(network, token string) error {
+	reg, err := x402.NewRegistry(x402.RegistryOptions{})
+	if err != nil {
+		return err
+	}
+	n, err := reg.Network(network)
+	if err != nil {
+		return fmt.Errorf("--chain %q: use devnet, base-sepolia, base or ethereum", network)
+	}
+	if _, err := reg.Token(n.CAIP2, token); err != nil {
+		var known []string
+		for _, t := range reg.Tokens(n.CAIP2) {
+			known = append(known, t.Symbol)
+		}
+		return fmt.Errorf("--token %q is not a token on %s; use one of %s", token, n.Name, strings.Join(known, ", "))
+	}
+	return nil
 }
 
 func newSellCmd(g *Globals) *cobra.Command {

@@ -169,6 +169,9 @@ func (g *Globals) detach(ctx context.Context, flags listenFlags) error {
 	if pid, _ := stack.RunningPID(l.PIDFile()); pid != 0 {
 		return fmt.Errorf("%w (pid %d)", stack.ErrRunning, pid)
 	}
+	if _, err := stack.Init(g.DataDir); err != nil { // says what to do about an unwritable dir
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(l.LogFile()), 0o700); err != nil {
 		return fmt.Errorf("create log dir: %w", err)
 	}

@@ -34,7 +34,8 @@ func (s *Stack) startControllers() error {
 	}
 	admin := &llm.AdminClient{BaseURL: s.URL("local"), MasterKey: p.masterKey}
 	pr, err := purchasectl.New(purchasectl.Options{Store: p.purchases, Prober: purchase.HTTPProber{}, Pools: p.buyer,
-		Routes: gatewayRoutes{admin}, BuyerURL: s.URL("buyer") + "/v1", Logger: s.log.With("component", "purchase")})
+		Routes: gatewayRoutes{admin}, BuyerURL: s.URL("buyer") + "/v1", StatusInterval: 3 * time.Second,
+		Logger: s.log.With("component", "purchase")})
 	if err != nil {
 		return err
 	}
