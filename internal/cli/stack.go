@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -295,6 +296,14 @@ func newStackStatusCmd(g *Globals) *cobra.Command {
 			}
 			fmt.Fprintf(&b, "chain %d, block %d\nwallet %s\noffers %d, purchases %d, models %d (%s)",
 				st.Chain.ChainID, st.Chain.Block, st.Wallet, st.Offers, st.Purchases, len(st.Models), strings.Join(st.Models, ", "))
+			names := make([]string, 0, len(st.Components))
+			for n := range st.Components {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			for _, n := range names {
+				fmt.Fprintf(&b, "\n  %-12s %s", n, st.Components[n])
+			}
 			return g.emit(b.String(), st)
 		},
 	}

@@ -54,13 +54,31 @@ func (s *Stack) status(ctx context.Context) (any, error) {
 	if prs, err := p.purchases.List(ctx, store.ListOptions{}); err == nil {
 		st.Purchases = len(prs)
 	}
-	for _, c := range []string{"chain", "facilitator", "seller", "catalog", "gateway", "buyer", "admin"} {
-		st.Components[c] = "running"
-	}
-	if p.catalog.Snapshot() == nil {
-		st.Components["catalog"] = "starting"
-	}
+	st.Components = s.componentHealth(st.Chain)
 	return st, nil
+}
+
+// componentHealth says what each component can tell about itself.
+func (s *Stack) componentHealth(ch ChainStatus) map[string]string {
+	p := s.parts
+	ready := func(ok bool, notYet string) string {
+		if ok {
+			return "ready"
+		}
+		return notYet
+	}
+	h := map[string]string{
+		"seller":      ready(p.seller.Ready(), "loading routes"),
+		"catalog":     ready(p.catalog.Snapshot() != nil, "rendering"),
+		"gateway":     fmt.Sprintf("ready, %d models", len(p.gateway.Models())),
+		"buyer":       fmt.Sprintf("ready, %d pools", len(p.buyer.Status())),
+		"facilitator": "ready",
+		"admin":       "ready",
+	}
+	if p.chain != nil {
+		h["chain"] = ready(ch.Error == "", "unreachable: "+ch.Error)
+	}
+	return h
 }
 
 // StatusLine is the one-line live status `obol stack up` shows on a terminal.
