@@ -159,6 +159,21 @@ func (j *journal) pending() ([]*Record, error) {
 	return out, err
 }
 
+// pendingNonces are the transaction nonces of unresolved settlements on network.
+func (j *journal) pendingNonces(network string) (map[uint64]bool, error) {
+	recs, err := j.pending()
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint64]bool{}
+	for _, r := range recs {
+		if r.Network == network && len(r.Raw) > 0 {
+			out[r.Nonce] = true
+		}
+	}
+	return out, nil
+}
+
 // all lists every record (for inspection and tests).
 func (j *journal) all() ([]*Record, error) {
 	var out []*Record

@@ -333,3 +333,74 @@ func TestCallerGoneAfterBroadcast(t *testing.T) {
 		t.Fatalf("journal: %+v %v", recs, err)
 	}
 }
+
+// dropHash never hands one transaction to the node: a journaled
+// settlement whose rebroadcast has not happened yet.
+type dropHash struct {
+	facilitator.Backend
+	hash common.Hash
+}
+
+func (d dropHash) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	if tx.Hash() == d.hash {
+		return nil
+	}
+	return d.Backend.SendTransaction(ctx, tx)
+}
+
+// TestNewSettleNeverTakesAJournaledNonce: after a restart, a settlement
+// journaled but not yet rebroadcast keeps its nonce; a new settlement takes
+// the next one, so when the journaled bytes go out both settle. (Before the
+// fix the new one took the nonce and the journaled payment could never
+// settle: "replacement transaction underpriced", then "nonce too low".)
+func TestNewSettleNeverTakesAJournaledNonce(t *testing.T) {
+	e := newEnv(t, nil)
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: dropSend{e.ec}}}
+	e.opts.ReceiptTimeout = 50 * time.Millisecond
+	e.opts.Fault = func(string, common.Hash) error { return errors.New("killed") }
+	e.start()
+	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
+	first := e.payer("first", 1_000, 0)
+	p1 := x402test.SignERC3009(t, first, req, x402.SignOptions{})
+	var s x402.SettleResponse
+	e.post("/settle", p1, req, &s)
+	recs, _ := e.fac.Records()
+	if len(recs) != 1 || recs[0].State != facilitator.StateSent {
+		t.Fatalf("journal before restart: %+v", recs)
+	}
+	journaled := common.HexToHash(recs[0].Tx)
+
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: dropHash{e.ec, journaled}}}
+	e.opts.Fault = nil
+	e.start()
+	second := e.payer("second", 1_000, 0)
+	p2 := x402test.SignERC3009(t, second, req, x402.SignOptions{})
+	e.post("/settle", p2, req, &s) // queued behind the journaled nonce: pending for now
+
+	e.stop()
+	e.opts.Networks = []facilitator.Network{{Network: "devnet", Backend: e.ec}}
+	e.opts.ReceiptTimeout = 0
+	e.start() // rebroadcasts the journaled bytes
+	for _, p := range []*x402.PaymentPayload{p1, p2} {
+		deadline := time.Now().Add(10 * time.Second)
+		for e.post("/settle", p, req, &s); !s.Success && time.Now().Before(deadline); e.post("/settle", p, req, &s) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if !s.Success {
+			t.Fatalf("settle after restart: %+v", s)
+		}
+	}
+	for _, who := range []*wallet.KeySigner{first, second} {
+		if n := e.transfers(devUSDC, who.Address()); n != 1 {
+			t.Fatalf("%s: %d Transfer logs, want 1", who.Address().Hex(), n)
+		}
+	}
+	// The journaled bytes themselves settled the first payment: its nonce
+	// was not given away and replaced.
+	e.post("/settle", p1, req, &s)
+	if s.Transaction != journaled.Hex() {
+		t.Fatalf("first payment settled by %s, want its journaled transaction %s", s.Transaction, journaled.Hex())
+	}
+}

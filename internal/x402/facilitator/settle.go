@@ -372,6 +372,10 @@ type sender struct {
 	next  uint64
 	known bool
 	free  []uint64 // allocated, never broadcast: reuse first
+	// held are the nonces of journaled settlements not yet seen mined: after
+	// a restart (of the facilitator, or of a dev chain with it) they are
+	// rebroadcast byte for byte, so a new settlement must never take them.
+	held map[uint64]bool
 }
 
 func (s *sender) alloc(ctx context.Context) (uint64, error) {
@@ -393,7 +397,13 @@ func (s *sender) alloc(ctx context.Context) (uint64, error) {
 		if err != nil {
 			return 0, fmt.Errorf("read account nonce: %w", err)
 		}
+		if s.held, err = s.journal.pendingNonces(fmt.Sprintf("eip155:%d", s.chainID)); err != nil {
+			return 0, fmt.Errorf("read journaled nonces: %w", err)
+		}
 		s.next, s.known = n, true
+	}
+	for s.held[s.next] {
+		s.next++
 	}
 	n := s.next
 	s.next++
