@@ -62,18 +62,17 @@ type oaTool struct {
 
 // Anthropic Messages shapes.
 type anRequest struct {
-	Model         string          `json:"model"`
-	System        any             `json:"system,omitempty"` // string, or blocks when cache_control is injected
-	Messages      []anMessage     `json:"messages"`
-	MaxTokens     int             `json:"max_tokens"`
-	Temperature   *float64        `json:"temperature,omitempty"`
-	TopP          *float64        `json:"top_p,omitempty"`
-	StopSequences []string        `json:"stop_sequences,omitempty"`
-	Stream        bool            `json:"stream,omitempty"`
-	Tools         []anTool        `json:"tools,omitempty"`
-	ToolChoice    map[string]any  `json:"tool_choice,omitempty"`
-	Metadata      *anMetadata     `json:"metadata,omitempty"`
-	raw           json.RawMessage `json:"-"`
+	Model         string         `json:"model"`
+	System        any            `json:"system,omitempty"` // string, or blocks when cache_control is injected
+	Messages      []anMessage    `json:"messages"`
+	MaxTokens     int            `json:"max_tokens"`
+	Temperature   *float64       `json:"temperature,omitempty"`
+	TopP          *float64       `json:"top_p,omitempty"`
+	StopSequences []string       `json:"stop_sequences,omitempty"`
+	Stream        bool           `json:"stream,omitempty"`
+	Tools         []anTool       `json:"tools,omitempty"`
+	ToolChoice    map[string]any `json:"tool_choice,omitempty"`
+	Metadata      *anMetadata    `json:"metadata,omitempty"`
 }
 
 type anMetadata struct {

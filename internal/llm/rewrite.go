@@ -12,11 +12,10 @@ import (
 // is read with a targeted scan, not a full decode: the body is forwarded as
 // it came except for the fields the route must change.
 type request struct {
-	model     string
-	modelIdx  int // byte offset of the model value in the body, 0 = absent
-	modelLen  int // length of the raw model value
-	stream    bool
-	modelType gjson.Type
+	model    string
+	modelIdx int // byte offset of the model value in the body, 0 = absent
+	modelLen int // length of the raw model value
+	stream   bool
 }
 
 // errNoModel and errBadModel are 400s with a clear message.

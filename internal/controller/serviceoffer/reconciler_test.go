@@ -393,12 +393,11 @@ func TestDrainLifecycle(t *testing.T) {
 		go func() { done <- run.Run(ctx) }()
 		defer func() { cancel(); <-done }()
 
-		o, err := s.Create(ctx, offer("a", up.URL))
-		if err != nil {
+		if _, err := s.Create(ctx, offer("a", up.URL)); err != nil {
 			t.Fatal(err)
 		}
 		synctest.Wait()
-		o, _ = s.Get(ctx, "default", "a")
+		o, _ := s.Get(ctx, "default", "a")
 		if !v1alpha1.IsConditionTrue(o.Status.Conditions, v1alpha1.ConditionReady) {
 			t.Fatalf("not Ready: %+v", conds(o))
 		}

@@ -88,18 +88,7 @@ func (j *journal) get(key string) (*Record, error) {
 	return rec, err
 }
 
-// put writes rec durably (fsync) before returning.
-func (j *journal) put(rec *Record) error {
-	raw, err := json.Marshal(rec)
-	if err != nil {
-		return fmt.Errorf("encode settlement record: %w", err)
-	}
-	return j.db.Update(func(tx *db.Tx) error {
-		return tx.Bucket([]byte(journalBucket)).Put([]byte(rec.Key), raw)
-	})
-}
-
-// putBatch is put tuned for concurrency: a lone writer commits at once
+// putBatch writes rec durably (fsync) before returning, tuned for concurrency: a lone writer commits at once
 // (bbolt's Batch would hold it for its 10 ms batch window, which a single
 // buyer feels on every payment); writers that overlap share one commit and
 // one fsync. Either way it returns only once the record is durable.
