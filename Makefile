@@ -22,7 +22,7 @@ export OBOL_NODE_MODULES := $(CURDIR)/test/node/node_modules
 export OBOL_OLLAMA_BIN := $(CURDIR)/.cache/ollama/bin/ollama
 export OBOL_REQUIRE_OLLAMA := 1
 
-.PHONY: all build test vet fmtcheck unit node-deps contracts generate bench clean ollama check-rules
+.PHONY: all build test vet fmtcheck lint unit node-deps contracts generate bench clean ollama check-rules
 
 all: build
 
@@ -35,6 +35,15 @@ test: node-deps ollama vet check-rules
 
 vet: fmtcheck
 	$(GO) vet ./...
+
+## lint: staticcheck's unused-code and correctness checks (clean at the end of session 1).
+STATICCHECK_VERSION := v0.8.2
+lint: $(GOBIN_CACHE)/staticcheck-$(STATICCHECK_VERSION)
+	$(GOBIN_CACHE)/staticcheck -checks 'U1000,SA*' ./...
+
+$(GOBIN_CACHE)/staticcheck-$(STATICCHECK_VERSION):
+	GOBIN=$(GOBIN_CACHE) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	touch $@
 
 ## fmtcheck: every tracked Go file is gofmt-clean.
 fmtcheck:
