@@ -11,7 +11,6 @@ import (
 	"github.com/obol-dev/obol/internal/controller/runner"
 	"github.com/obol-dev/obol/internal/controller/serviceoffer"
 	"github.com/obol-dev/obol/internal/llm"
-	"github.com/obol-dev/obol/internal/llm/config"
 	"github.com/obol-dev/obol/internal/purchase"
 )
 
@@ -34,7 +33,7 @@ func (s *Stack) startControllers() error {
 	}
 	admin := &llm.AdminClient{BaseURL: s.URL("local"), MasterKey: p.masterKey}
 	pr, err := purchasectl.New(purchasectl.Options{Store: p.purchases, Prober: purchase.HTTPProber{}, Pools: p.buyer,
-		Routes: gatewayRoutes{admin}, BuyerURL: s.URL("buyer") + "/v1", StatusInterval: 3 * time.Second,
+		Routes: admin, BuyerURL: s.URL("buyer") + "/v1", StatusInterval: 3 * time.Second,
 		Logger: s.log.With("component", "purchase")})
 	if err != nil {
 		return err
@@ -79,31 +78,3 @@ func (s *Stack) localAuth(next http.RoundTripper) http.RoundTripper {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
-// gatewayRoutes is the purchase reconciler's view of the LLM gateway: its
-// LiteLLM-shaped admin API, so a bought model is hot-added, never restarted.
-type gatewayRoutes struct{ c *llm.AdminClient }
-
-func (g gatewayRoutes) RouteExists(ctx context.Context, model string) (bool, error) {
-	list, err := g.c.ModelInfo(ctx)
-	if err != nil {
-		return false, err
-	}
-	for _, e := range list {
-		if e.ModelName == model {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
-func (g gatewayRoutes) AddRoute(ctx context.Context, model, apiBase string) error {
-	_, err := g.c.AddModel(ctx, config.Deployment{ModelName: model,
-		Params: map[string]any{"model": "openai/" + model, "api_base": apiBase, "api_key": "unused"}})
-	return err
-}
-
-func (g gatewayRoutes) DeleteRoute(ctx context.Context, model string) error {
-	_, err := g.c.DeleteModelName(ctx, model)
-	return err
-}

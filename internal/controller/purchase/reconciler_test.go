@@ -23,7 +23,6 @@ import (
 	"github.com/obol-dev/obol/internal/controller/purchase"
 	"github.com/obol-dev/obol/internal/db"
 	"github.com/obol-dev/obol/internal/llm"
-	"github.com/obol-dev/obol/internal/llm/config"
 	buy "github.com/obol-dev/obol/internal/purchase"
 	"github.com/obol-dev/obol/internal/store"
 	"github.com/obol-dev/obol/internal/x402"
@@ -81,40 +80,13 @@ func (s *seller) serve(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(x402.PaymentRequired{X402Version: 2, Accepts: []x402.PaymentRequirements{req}})
 }
 
-// gatewayRoutes adapts the LLM gateway's admin client to purchase.Routes,
-// as internal/stack does.
-type gatewayRoutes struct{ c *llm.AdminClient }
-
-func (g gatewayRoutes) RouteExists(ctx context.Context, m string) (bool, error) {
-	list, err := g.c.ModelInfo(ctx)
-	if err != nil {
-		return false, err
-	}
-	for _, e := range list {
-		if e.ModelName == m {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
-func (g gatewayRoutes) AddRoute(ctx context.Context, m, base string) error {
-	_, err := g.c.AddModel(ctx, config.Deployment{ModelName: m, Params: map[string]any{"model": "openai/" + m, "api_base": base, "api_key": "unused"}})
-	return err
-}
-
-func (g gatewayRoutes) DeleteRoute(ctx context.Context, m string) error {
-	_, err := g.c.DeleteModelName(ctx, m)
-	return err
-}
-
 type env struct {
 	t       *testing.T
 	seller  *seller
 	store   store.Store[*v1alpha1.PurchaseRequest]
 	buyer   *buyer.Buyer
 	gateway *httptest.Server
-	routes  gatewayRoutes
+	routes  *llm.AdminClient
 	rec     *purchase.Reconciler
 	clock   time.Duration // added to the wall clock the reconciler sees
 }
@@ -152,7 +124,7 @@ func newEnv(t *testing.T) *env {
 	}
 	e.gateway = httptest.NewServer(gw.Handler())
 	t.Cleanup(e.gateway.Close)
-	e.routes = gatewayRoutes{&llm.AdminClient{BaseURL: e.gateway.URL, MasterKey: masterKey}}
+	e.routes = &llm.AdminClient{BaseURL: e.gateway.URL, MasterKey: masterKey}
 	e.rec, err = purchase.New(purchase.Options{Store: st, Prober: buy.HTTPProber{}, Pools: e.buyer, Routes: e.routes,
 		BuyerURL: bsrv.URL + "/v1", Logger: log, Now: func() time.Time { return time.Now().Add(e.clock) }})
 	if err != nil {
@@ -248,7 +220,7 @@ func TestReconcileToReadyAndPaidCallThroughGateway(t *testing.T) {
 		t.Errorf("after one call: remaining %d spent %d", pr.Status.Remaining, pr.Status.Spent)
 	}
 	// A second reconcile with nothing new adds no second route.
-	list, err := e.routes.c.ModelInfo(context.Background())
+	list, err := e.routes.ModelInfo(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

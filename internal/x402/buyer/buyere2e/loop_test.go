@@ -18,7 +18,6 @@ import (
 	ctrl "github.com/obol-dev/obol/internal/controller/purchase"
 	"github.com/obol-dev/obol/internal/db"
 	"github.com/obol-dev/obol/internal/llm"
-	"github.com/obol-dev/obol/internal/llm/config"
 	"github.com/obol-dev/obol/internal/purchase"
 	"github.com/obol-dev/obol/internal/store"
 	"github.com/obol-dev/obol/internal/x402/buyer"
@@ -37,29 +36,6 @@ type bobStack struct {
 }
 
 const bobKey = "sk-bob"
-
-// gatewayRoutes adapts the gateway's admin client to the reconciler.
-type gatewayRoutes struct{ c *llm.AdminClient }
-
-func (g gatewayRoutes) RouteExists(ctx context.Context, m string) (bool, error) {
-	list, err := g.c.ModelInfo(ctx)
-	for _, e := range list {
-		if e.ModelName == m {
-			return true, nil
-		}
-	}
-	return false, err
-}
-
-func (g gatewayRoutes) AddRoute(ctx context.Context, m, base string) error {
-	_, err := g.c.AddModel(ctx, config.Deployment{ModelName: m, Params: map[string]any{"model": "openai/" + m, "api_base": base, "api_key": "unused"}})
-	return err
-}
-
-func (g gatewayRoutes) DeleteRoute(ctx context.Context, m string) error {
-	_, err := g.c.DeleteModelName(ctx, m)
-	return err
-}
 
 func (w *world) newBobStack() *bobStack {
 	t := w.t
@@ -90,7 +66,7 @@ func (w *world) newBobStack() *bobStack {
 	s.gateway = httptest.NewServer(gw.Handler())
 	t.Cleanup(s.gateway.Close)
 	if s.rec, err = ctrl.New(ctrl.Options{Store: s.store, Prober: purchase.HTTPProber{}, Pools: s.buyer,
-		Routes: gatewayRoutes{&llm.AdminClient{BaseURL: s.gateway.URL, MasterKey: bobKey}}, BuyerURL: s.bsrv.URL + "/v1", Logger: w.log}); err != nil {
+		Routes: &llm.AdminClient{BaseURL: s.gateway.URL, MasterKey: bobKey}, BuyerURL: s.bsrv.URL + "/v1", Logger: w.log}); err != nil {
 		t.Fatal(err)
 	}
 	return s
