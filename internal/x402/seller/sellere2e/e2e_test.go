@@ -32,6 +32,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/obol-dev/obol/internal/chain"
+	"github.com/obol-dev/obol/internal/chain/chaintest"
 	"github.com/obol-dev/obol/internal/db"
 	"github.com/obol-dev/obol/internal/llm/llmtest"
 	"github.com/obol-dev/obol/internal/nodetest"
@@ -157,14 +158,10 @@ func (s *stack) fund(to common.Address, token string, amount *big.Int) {
 }
 
 // buyer is a fresh account holding tokens and a little ETH.
-func (s *stack) buyer(label string) *wallet.KeySigner {
+func (s *stack) buyer() *wallet.KeySigner {
 	s.t.Helper()
-	k := x402test.Key(s.t, label+" "+s.t.Name())
-	b := wallet.NewKeySigner(k)
-	s.fund(b.Address(), "ETH", ether(1))
-	s.fund(b.Address(), "USDC", big.NewInt(1_000_000))
-	s.fund(b.Address(), "OBOL", ether(1))
-	return b
+	return wallet.NewKeySigner(chaintest.FundedKey(s.t, s.chain,
+		map[string]*big.Int{"ETH": ether(1), "USDC": big.NewInt(1_000_000), "OBOL": ether(1)}))
 }
 
 var erc20 = func() abi.ABI {
@@ -288,7 +285,7 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 	}
 
 	t.Run("erc3009 then replay", func(t *testing.T) {
-		buyer := s.buyer("erc3009")
+		buyer := s.buyer()
 		payerBefore, payToBefore := s.balance("USDC", buyer.Address()), s.balance("USDC", s.payTo)
 		h := header(t, x402test.SignERC3009(t, buyer, pr.Accepts[0], x402.SignOptions{}))
 		r := s.do("/services/e2e/v1/chat/completions", map[string]string{"PAYMENT-SIGNATURE": h})
@@ -333,7 +330,7 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 	})
 
 	t.Run("permit2 with EIP-2612 sponsoring", func(t *testing.T) {
-		buyer := s.buyer("permit2")
+		buyer := s.buyer()
 		before := s.balance("OBOL", buyer.Address())
 		nonce := s.call(s.tokens["OBOL"].Address, "nonces", buyer.Address())
 		p := x402test.SignPermit2(t, buyer, pr.Accepts[1], x402.SignOptions{EIP2612: &x402.EIP2612Option{TokenNonce: nonce}})
@@ -345,7 +342,7 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 	})
 
 	t.Run("v1 payload in X-PAYMENT", func(t *testing.T) {
-		buyer := s.buyer("v1")
+		buyer := s.buyer()
 		before := s.balance("USDC", buyer.Address())
 		p := x402test.SignERC3009(t, buyer, pr.Accepts[0], x402.SignOptions{})
 		p.X402Version = x402.V1
@@ -357,7 +354,7 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 	})
 
 	t.Run("stream settles after completion", func(t *testing.T) {
-		buyer := s.buyer("stream")
+		buyer := s.buyer()
 		before := s.balance("USDC", buyer.Address())
 		req, _ := http.NewRequest("POST", s.srv.URL+"/services/e2e/v1/stream", strings.NewReader(`{"stream":true}`))
 		req.Header.Set("PAYMENT-SIGNATURE", header(t, x402test.SignERC3009(t, buyer, pr.Accepts[0], x402.SignOptions{})))
@@ -382,7 +379,7 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 	})
 
 	t.Run("upstream 500 settles nothing", func(t *testing.T) {
-		buyer := s.buyer("upstream fails")
+		buyer := s.buyer()
 		before := s.balance("USDC", buyer.Address())
 		h := header(t, x402test.SignERC3009(t, buyer, pr.Accepts[0], x402.SignOptions{}))
 		r := s.do("/services/e2e/fail", map[string]string{"PAYMENT-SIGNATURE": h})
@@ -401,7 +398,7 @@ func TestPaidRequestOnDevChain(t *testing.T) {
 		fc, _ := seller.NewHTTPFacilitator(seller.HTTPFacilitatorOptions{URL: "http://" + closedAddr(t)})
 		down, _ := seller.New(seller.Options{Facilitator: fc})
 		_ = down.SetRoutes(s.routes)
-		buyer := s.buyer("fac down")
+		buyer := s.buyer()
 		calls := s.upCalls.Load()
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("POST", "/services/e2e/x", strings.NewReader("{}"))
