@@ -37,6 +37,7 @@ type parts struct {
 	signer      wallet.Signer                // the stack's wallet: receives payments, registers agents
 	gasSigner   wallet.Signer                // the embedded facilitator's settlement key
 	registrar   *registrar
+	base        catalog.Input // see catalogBase
 	masterKey   string
 	offers      *store.Embedded[*v1alpha1.ServiceOffer]
 	purchases   *store.Embedded[*v1alpha1.PurchaseRequest]
@@ -57,6 +58,7 @@ func (s *Stack) build() (*parts, error) {
 			return nil, err
 		}
 	}
+	p.base = s.catalogBase(p)
 	p.admin = admin.New(admin.Options{Logger: s.log.With("component", "admin"), MasterKey: p.masterKey,
 		Offers: p.offers, Purchases: p.purchases, Status: s.status, Register: s.registerOffer})
 	return p, nil

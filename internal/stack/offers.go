@@ -39,7 +39,11 @@ func (s *Stack) watchOffers(ctx context.Context) error {
 // syncCatalog keeps the four discovery documents in step with the store.
 func (s *Stack) syncCatalog(ctx context.Context) error {
 	return catalog.Sync(ctx, catalog.SyncOptions{Store: s.parts.offers, Handler: s.parts.catalog,
-		Base: func() catalog.Input { return s.catalogInput(nil) }, Logger: s.log.With("component", "catalog")})
+		Base: func() catalog.Input {
+			in := s.parts.base
+			in.Identity.Registrations = s.parts.registrar.all()
+			return in
+		}, Logger: s.log.With("component", "catalog")})
 }
 
 // publishRoutes rebuilds the seller's routes from every offer in the store.
@@ -50,7 +54,8 @@ func (s *Stack) publishRoutes(ctx context.Context) {
 		s.log.Warn("list offers", "err", err)
 		return
 	}
-	in := s.catalogInput(offers)
+	in := s.parts.base
+	in.Now = time.Now()
 	var routes []seller.Route
 	for _, o := range offers {
 		// A drained offer keeps its route so the seller answers 404 (gone),
@@ -74,18 +79,16 @@ func (s *Stack) publishRoutes(ctx context.Context) {
 	}
 }
 
-func (s *Stack) catalogInput(offers []*v1alpha1.ServiceOffer) catalog.Input {
-	in := catalog.Input{Now: time.Now(), BaseURL: s.publicURL(), DisplayName: s.opts.Config.Seller.DisplayName,
-		Tagline: s.opts.Config.Seller.Tagline}
-	for _, o := range offers {
-		in.Offers = append(in.Offers, *o)
-	}
+// catalogBase is what every catalog rendering and route shares: branding,
+// and the networks and tokens payment options resolve against. It does not
+// change while the stack runs, so it is built once.
+func (s *Stack) catalogBase(p *parts) catalog.Input {
+	in := catalog.Input{BaseURL: s.publicURL(), DisplayName: s.opts.Config.Seller.DisplayName, Tagline: s.opts.Config.Seller.Tagline}
 	regs := map[uint64]string{}
-	for _, n := range s.parts.registry.Networks() {
+	for _, n := range p.registry.Networks() {
 		regs[n.ChainID] = contracts.IdentityRegistryAddress.Hex() // ERC-8004's address is the same on every chain
 	}
-	in.Networks, in.Tokens = catalog.FromRegistry(s.parts.registry, regs)
-	in.Identity.Registrations = s.parts.registrar.all()
+	in.Networks, in.Tokens = catalog.FromRegistry(p.registry, regs)
 	return in
 }
 
