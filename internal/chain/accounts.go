@@ -3,6 +3,7 @@ package chain
 import (
 	"crypto/ecdsa"
 	"crypto/hmac"
+	"crypto/pbkdf2"
 	"crypto/sha512"
 	"encoding/binary"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/tyler-smith/go-bip39"
 )
 
 // DevMnemonic is the well-known test mnemonic the dev accounts derive from
@@ -31,7 +31,7 @@ type DevAccount struct {
 // DevMnemonic; account 0 is 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266. Every
 // call derives fresh keys, so callers may keep or discard them freely.
 func DevAccounts() []DevAccount {
-	seed := bip39.NewSeed(DevMnemonic, "")
+	seed := mnemonicSeed(DevMnemonic)
 	base, err := derivePath(seed, []uint32{hardened(44), hardened(60), hardened(0), 0})
 	if err != nil {
 		panic(fmt.Sprintf("derive dev accounts: %v", err)) // fixed input: cannot fail
@@ -49,6 +49,17 @@ func DevAccounts() []DevAccount {
 		out[i] = DevAccount{Address: crypto.PubkeyToAddress(key.PublicKey), Key: key}
 	}
 	return out
+}
+
+// mnemonicSeed is BIP-39's seed of an ASCII mnemonic without passphrase:
+// PBKDF2-HMAC-SHA512 of the phrase, salt "mnemonic", 2048 rounds. (The
+// NFKD normalisation BIP-39 asks for leaves ASCII unchanged.)
+func mnemonicSeed(phrase string) []byte {
+	seed, err := pbkdf2.Key(sha512.New, phrase, []byte("mnemonic"), 2048, 64)
+	if err != nil {
+		panic(fmt.Sprintf("mnemonic seed: %v", err)) // fixed parameters: cannot fail
+	}
+	return seed
 }
 
 // faucetKey is the dev chain's own account: it pays for Fund and is the

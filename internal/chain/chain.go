@@ -1,7 +1,11 @@
-// Package chain is obol's dev chain: an in-process EVM built from the same
-// go-ethereum parts as ethclient/simulated (node, eth service, simulated
-// beacon), with obol's contracts in genesis, served as HTTP JSON-RPC with
-// automine and time control. See docs/chain.md.
+// Package chain is obol's dev chain: an in-process EVM node built on
+// go-ethereum's core (block chain, state, EVM) with a block producer, a
+// transaction pool and the eth_* JSON-RPC methods of its own, obol's
+// contracts in genesis, automine and time control. See docs/chain.md.
+//
+// It does not use go-ethereum's full node (node, eth, p2p, catalyst): those
+// bring a peer-to-peer stack, two database engines and sync machinery a dev
+// chain never runs, and they double the size of every obol binary.
 package chain
 
 import (
@@ -20,15 +24,12 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/consensus"
+	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/eth"
-	"github.com/ethereum/go-ethereum/eth/catalyst"
-	"github.com/ethereum/go-ethereum/eth/ethconfig"
-	"github.com/ethereum/go-ethereum/eth/filters"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/ethereum/go-ethereum/node"
-	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/ethdb"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 )
 
@@ -52,14 +53,16 @@ type Chain struct {
 	chainID *big.Int
 	dataDir string
 
-	stack   *node.Node
-	backend *eth.Ethereum
-	beacon  *catalyst.SimulatedBeacon
+	db      ethdb.Database
+	bc      *core.BlockChain
+	engine  consensus.Engine
+	config  *params.ChainConfig
+	pool    *txPool
+	filters *filterSet
 	server  *rpc.Server
 	client  *rpc.Client
 	eth     *ethclient.Client
 	handler http.Handler
-	inner   rawSender // go-ethereum's eth_sendRawTransaction
 
 	sealReqs chan sealReq
 	quit     chan struct{}
@@ -109,73 +112,61 @@ func New(opts Options) (*Chain, error) {
 		}
 	}
 	if err := c.start(genesisTime); err != nil {
-		if c.stack != nil {
-			_ = c.stack.Close()
-		}
+		c.stop()
 		return nil, err
 	}
 	go c.sealLoop()
-	head := c.backend.BlockChain().CurrentBlock()
+	head := c.bc.CurrentBlock()
 	c.log.Info("dev chain started", "chainId", opts.ChainID, "persisted", opts.DataDir != "",
 		"dataDir", opts.DataDir, "block", head.Number.Uint64())
 	return c, nil
 }
 
+// start opens the database and the block chain (committing genesis to a
+// new database) and builds the JSON-RPC server.
 func (c *Chain) start(genesisTime uint64) error {
 	gen, err := genesis(c.chainID.Uint64(), genesisTime)
 	if err != nil {
 		return err
 	}
-	nodeConf := node.DefaultConfig
-	nodeConf.Name = "obol-chain"
-	nodeConf.DataDir = c.dataDir
-	nodeConf.IPCPath = ""
-	nodeConf.HTTPHost, nodeConf.WSHost, nodeConf.AuthPort = "", "", 0
-	nodeConf.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0}
 	t0 := time.Now()
-	if c.stack, err = node.New(&nodeConf); err != nil {
-		return fmt.Errorf("open chain data dir: %w", err)
-	}
-	ethConf := ethconfig.Defaults
-	ethConf.Genesis = gen
-	ethConf.NetworkId = c.chainID.Uint64()
-	ethConf.SyncMode = ethconfig.FullSync
-	ethConf.TxPool.NoLocals = true
-	ethConf.LogNoHistory = true
-	// A dev chain's state is a few kilobytes: go-ethereum's mainnet-sized
-	// caches (hundreds of MB, allocated when the database opens) only slow
-	// the start down. Without the snapshot, state is read from the trie,
-	// which at this size costs nothing.
-	ethConf.DatabaseCache, ethConf.TrieCleanCache, ethConf.TrieDirtyCache = 16, 16, 16
-	ethConf.SnapshotCache = 0
-	if c.dataDir != "" {
-		// Archive mode with the hash scheme writes every block's state to
-		// the database as the block is sealed; seal.go's sync then makes it
-		// durable before the sender is answered.
-		ethConf.StateScheme = rawdb.HashScheme
-		ethConf.NoPruning = true
+	if c.db, err = openDB(c.dataDir); err != nil {
+		return err
 	}
 	t1 := time.Now()
-	if c.backend, err = eth.New(c.stack, &ethConf); err != nil {
-		return fmt.Errorf("start chain: %w", err)
+	c.engine = newEngine()
+	if c.bc, err = core.NewBlockChain(c.db, gen, c.engine, blockChainConfig()); err != nil {
+		return fmt.Errorf("open chain: %w", err)
 	}
-	t2 := time.Now()
-	fs := filters.NewFilterSystem(c.backend.APIBackend, filters.Config{})
-	if err := c.stack.Start(); err != nil {
-		return fmt.Errorf("start chain node: %w", err)
-	}
-	t3 := time.Now()
 	defer func() {
-		c.log.Debug("chain start phases", "node", t1.Sub(t0), "eth", t2.Sub(t1), "start", t3.Sub(t2), "rest", time.Since(t3))
+		c.log.Debug("chain start phases", "db", t1.Sub(t0), "blockchain", time.Since(t1))
 	}()
-	if c.beacon, err = catalyst.NewSimulatedBeacon(0, common.Address{}, c.backend); err != nil {
-		return fmt.Errorf("start block producer: %w", err)
-	}
-	if err := c.buildRPC(filters.NewFilterAPI(fs)); err != nil {
+	c.config = c.bc.Config()
+	c.pool = newTxPool(c)
+	c.filters = newFilterSet(c)
+	if err := c.buildRPC(); err != nil {
 		return err
 	}
 	c.client = rpc.DialInProc(c.server)
 	c.eth = ethclient.NewClient(c.client)
+	return nil
+}
+
+// stop releases what start opened, in reverse order; it is safe on a
+// partly started chain.
+func (c *Chain) stop() error {
+	if c.client != nil {
+		c.client.Close()
+	}
+	if c.server != nil {
+		c.server.Stop()
+	}
+	if c.bc != nil {
+		c.bc.Stop()
+	}
+	if c.db != nil {
+		return c.db.Close()
+	}
 	return nil
 }
 
@@ -221,10 +212,7 @@ func (c *Chain) Close() error {
 	c.closeOnce.Do(func() {
 		close(c.quit)
 		<-c.loopDone
-		c.client.Close()
-		c.server.Stop()
-		err := c.beacon.Stop()
-		c.closeErr = errors.Join(err, c.stack.Close())
+		c.closeErr = c.stop()
 		c.log.Info("dev chain stopped")
 	})
 	return c.closeErr

@@ -55,7 +55,7 @@ func (c *Chain) Fund(ctx context.Context, to common.Address, token string, amoun
 	if err != nil {
 		return common.Hash{}, err
 	}
-	h, err := c.signAndSend(ctx, c.inner, c.faucet, args)
+	h, err := c.signAndSend(ctx, c.faucet, args)
 	if err != nil {
 		return h, fmt.Errorf("fund %s %s: %w", tok.Symbol, to.Hex(), err)
 	}
@@ -122,18 +122,18 @@ func FundVia(ctx context.Context, ec *ethclient.Client, to common.Address, token
 }
 
 // fundArgs validates a fund request and builds its transaction.
-func fundArgs(to common.Address, token string, amount *big.Int) (Token, sendTxArgs, error) {
+func fundArgs(to common.Address, token string, amount *big.Int) (Token, txArgs, error) {
 	tok, err := LookupToken(token)
 	if err != nil {
-		return Token{}, sendTxArgs{}, err
+		return Token{}, txArgs{}, err
 	}
 	if amount == nil || amount.Sign() <= 0 {
-		return Token{}, sendTxArgs{}, fmt.Errorf("fund %s: amount must be positive", tok.Symbol)
+		return Token{}, txArgs{}, fmt.Errorf("fund %s: amount must be positive", tok.Symbol)
 	}
 	if to == (common.Address{}) {
-		return Token{}, sendTxArgs{}, fmt.Errorf("fund %s: refusing to send to the zero address", tok.Symbol)
+		return Token{}, txArgs{}, fmt.Errorf("fund %s: refusing to send to the zero address", tok.Symbol)
 	}
-	args := sendTxArgs{}
+	args := txArgs{}
 	if tok.Address == (common.Address{}) {
 		args.To = &to
 		args.Value = (*hexutil.Big)(amount)
@@ -141,7 +141,7 @@ func fundArgs(to common.Address, token string, amount *big.Int) (Token, sendTxAr
 	}
 	data, err := mintCalldata(tok.Symbol, to, amount)
 	if err != nil {
-		return Token{}, sendTxArgs{}, err
+		return Token{}, txArgs{}, err
 	}
 	addr := tok.Address
 	args.To = &addr

@@ -8,7 +8,6 @@ import (
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/obol-dev/obol/contracts"
@@ -89,7 +88,7 @@ func genesis(chainID, timestamp uint64) (*core.Genesis, error) {
 	return &core.Genesis{
 		Config:    &cfg,
 		Timestamp: timestamp,
-		GasLimit:  ethconfig.Defaults.Miner.GasCeil,
+		GasLimit:  devGasLimit,
 		BaseFee:   big.NewInt(params.InitialBaseFee),
 		Alloc:     alloc,
 	}, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"net/http"
@@ -12,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -20,49 +20,18 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 )
 
-// rawSender is the part of go-ethereum's transaction API the automine
-// wrapper delegates to (the concrete type is internal to go-ethereum).
-type rawSender interface {
-	SendRawTransaction(ctx context.Context, input hexutil.Bytes) (common.Hash, error)
-}
-
-// exposed lists the go-ethereum namespaces the dev chain serves; admin,
-// miner and debug are left out because they can stop or rewind the chain
-// under the block producer.
-func exposed(namespace string) bool {
-	switch namespace {
-	case "eth", "net", "txpool":
-		return true
-	}
-	return false
-}
-
-func (c *Chain) buildRPC(filterAPI any) error {
+// buildRPC registers the dev chain's JSON-RPC namespaces. admin, miner and
+// debug do not exist: nothing may stop or rewind the chain under the block
+// producer.
+func (c *Chain) buildRPC() error {
 	c.server = rpc.NewServer()
-	var inner rawSender
-	for _, api := range c.backend.APIs() {
-		if !exposed(api.Namespace) {
-			continue
-		}
-		if s, ok := api.Service.(rawSender); ok && api.Namespace == "eth" {
-			inner = s
-		}
-		if err := c.server.RegisterName(api.Namespace, api.Service); err != nil {
-			return fmt.Errorf("register %s API: %w", api.Namespace, err)
-		}
-	}
-	if inner == nil {
-		return fmt.Errorf("register eth API: go-ethereum's transaction API not found")
-	}
-	c.inner = inner
-	// Registered last: a name registered again replaces the method, which
-	// is how eth_sendRawTransaction gains automine.
 	for _, s := range []struct {
 		ns  string
 		svc any
 	}{
-		{"eth", filterAPI},
-		{"eth", &ethAPI{c: c, inner: inner}},
+		{"eth", &ethAPI{c: c}},
+		{"net", netAPI{c: c}},
+		{"txpool", txpoolAPI{c: c}},
 		{"evm", &evmAPI{c: c}},
 		{"web3", web3API{}},
 	} {
@@ -90,59 +59,27 @@ func withCORS(next http.Handler) http.Handler {
 	})
 }
 
-// ethAPI overrides the eth methods that differ on a dev chain.
-type ethAPI struct {
-	c     *Chain
-	inner rawSender
-}
+// errUnprotected refuses pre-EIP-155 transactions, which any chain would
+// replay (go-ethereum's default over RPC).
+var errUnprotected = errors.New("only replay-protected (EIP-155) transactions allowed over RPC")
 
-// SendRawTransaction adds the transaction to the pool and returns once the
-// block containing it is on chain, so its receipt is already available.
-func (a *ethAPI) SendRawTransaction(ctx context.Context, input hexutil.Bytes) (common.Hash, error) {
-	return a.c.sendRaw(ctx, a.inner, input)
-}
-
-// SendTransaction signs with a dev account's key and sends like
-// SendRawTransaction.
-func (a *ethAPI) SendTransaction(ctx context.Context, args sendTxArgs) (common.Hash, error) {
-	if args.From == nil {
-		return common.Hash{}, fmt.Errorf("eth_sendTransaction: missing from")
+// sendRaw pools a signed transaction and returns once the block holding
+// it is on chain, so its receipt is already available.
+func (c *Chain) sendRaw(ctx context.Context, input hexutil.Bytes) (common.Hash, error) {
+	tx := new(types.Transaction)
+	if err := tx.UnmarshalBinary(input); err != nil {
+		return common.Hash{}, err
 	}
-	key, ok := a.c.accounts[*args.From]
-	if !ok {
-		return common.Hash{}, fmt.Errorf("eth_sendTransaction: %s is not a dev account: sign the transaction yourself and use eth_sendRawTransaction", args.From.Hex())
+	if !tx.Protected() {
+		return common.Hash{}, errUnprotected
 	}
-	return a.c.signAndSend(ctx, a.inner, key, args)
-}
-
-// Accounts lists the dev accounts, which eth_sendTransaction signs for.
-func (a *ethAPI) Accounts() []common.Address {
-	return append([]common.Address(nil), a.c.devAddrs...)
-}
-
-func (c *Chain) sendRaw(ctx context.Context, inner rawSender, input hexutil.Bytes) (common.Hash, error) {
-	h, err := inner.SendRawTransaction(ctx, input)
-	if err != nil {
-		return h, err
+	if err := c.pool.add(tx); err != nil {
+		return common.Hash{}, err
 	}
 	if err := c.seal(ctx, sealTxs, 0); err != nil {
-		return h, fmt.Errorf("mine transaction %s: %w", h.Hex(), err)
+		return tx.Hash(), fmt.Errorf("mine transaction %s: %w", tx.Hash().Hex(), err)
 	}
-	return h, nil
-}
-
-// sendTxArgs are eth_sendTransaction's parameters.
-type sendTxArgs struct {
-	From                 *common.Address `json:"from"`
-	To                   *common.Address `json:"to"`
-	Gas                  *hexutil.Uint64 `json:"gas"`
-	GasPrice             *hexutil.Big    `json:"gasPrice"`
-	MaxFeePerGas         *hexutil.Big    `json:"maxFeePerGas"`
-	MaxPriorityFeePerGas *hexutil.Big    `json:"maxPriorityFeePerGas"`
-	Value                *hexutil.Big    `json:"value"`
-	Nonce                *hexutil.Uint64 `json:"nonce"`
-	Data                 *hexutil.Bytes  `json:"data"`
-	Input                *hexutil.Bytes  `json:"input"`
+	return tx.Hash(), nil
 }
 
 func (c *Chain) senderLock(addr common.Address) *sync.Mutex {
@@ -153,24 +90,26 @@ func (c *Chain) senderLock(addr common.Address) *sync.Mutex {
 // signAndSend fills in nonce, gas and fees, signs with key and sends. The
 // sender's lock is held until the transaction is mined so that concurrent
 // calls for one account take consecutive nonces.
-func (c *Chain) signAndSend(ctx context.Context, inner rawSender, key *ecdsa.PrivateKey, args sendTxArgs) (common.Hash, error) {
+func (c *Chain) signAndSend(ctx context.Context, key *ecdsa.PrivateKey, args txArgs) (common.Hash, error) {
 	from := crypto.PubkeyToAddress(key.PublicKey)
+	args.From = &from
 	mu := c.senderLock(from)
 	mu.Lock()
 	defer mu.Unlock()
 
-	var data []byte
-	switch {
-	case args.Input != nil:
-		data = *args.Input
-	case args.Data != nil:
-		data = *args.Data
+	data, err := args.data()
+	if err != nil {
+		return common.Hash{}, err
 	}
 	value := new(big.Int)
 	if args.Value != nil {
 		value = args.Value.ToInt()
 	}
-	nonce := c.backend.TxPool().Nonce(from)
+	st, err := c.bc.State()
+	if err != nil {
+		return common.Hash{}, err
+	}
+	nonce := c.pool.nonce(from, st)
 	if args.Nonce != nil {
 		nonce = uint64(*args.Nonce)
 	}
@@ -178,18 +117,18 @@ func (c *Chain) signAndSend(ctx context.Context, inner rawSender, key *ecdsa.Pri
 	if args.Gas != nil {
 		gas = uint64(*args.Gas)
 	} else {
-		est, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: from, To: args.To, Value: value, Data: data})
+		est, err := c.estimateGas(ctx, args, latest())
 		if err != nil {
 			return common.Hash{}, fmt.Errorf("estimate gas: %w", err)
 		}
-		gas = est
+		gas = uint64(est)
 	}
-	head := c.backend.BlockChain().CurrentBlock()
+	head := c.bc.CurrentBlock()
 	var txData types.TxData
 	if args.GasPrice != nil {
 		txData = &types.LegacyTx{Nonce: nonce, GasPrice: args.GasPrice.ToInt(), Gas: gas, To: args.To, Value: value, Data: data}
 	} else {
-		tip := big.NewInt(1e9)
+		tip := new(big.Int).Set(defaultTip)
 		if args.MaxPriorityFeePerGas != nil {
 			tip = args.MaxPriorityFeePerGas.ToInt()
 		}
@@ -207,7 +146,7 @@ func (c *Chain) signAndSend(ctx context.Context, inner rawSender, key *ecdsa.Pri
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("encode transaction: %w", err)
 	}
-	return c.sendRaw(ctx, inner, raw)
+	return c.sendRaw(ctx, raw)
 }
 
 // evmAPI is the Hardhat/Anvil-style test control namespace.
@@ -217,7 +156,7 @@ type evmAPI struct{ c *Chain }
 // timestamp if it is later than the head's (an empty pool is then needed).
 func (a *evmAPI) Mine(ctx context.Context, timestamp *quantity) (string, error) {
 	if timestamp != nil {
-		head := a.c.backend.BlockChain().CurrentBlock().Time
+		head := a.c.bc.CurrentBlock().Time
 		if uint64(*timestamp) <= head {
 			return "", fmt.Errorf("evm_mine: timestamp %d is not after the head block's %d", uint64(*timestamp), head)
 		}
@@ -237,7 +176,7 @@ func (a *evmAPI) Mine(ctx context.Context, timestamp *quantity) (string, error) 
 // is behind, so this seals an empty block at ts-1 now: the timestamp must be
 // after both the head's and the wall clock's, and one extra block appears.
 func (a *evmAPI) SetNextBlockTimestamp(ctx context.Context, ts quantity) (bool, error) {
-	head := a.c.backend.BlockChain().CurrentBlock().Time
+	head := a.c.bc.CurrentBlock().Time
 	now := uint64(time.Now().Unix())
 	if uint64(ts) <= head+1 || uint64(ts) <= now+1 {
 		return false, fmt.Errorf("evm_setNextBlockTimestamp: %d must be later than both the head block's time %d and the wall clock %d (plus one second)", uint64(ts), head, now)

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/ethereum/go-ethereum/core/types"
 )
 
 // ErrClosed is returned by calls on a closed chain.
@@ -101,7 +99,7 @@ func (c *Chain) runBatch(batch []sealReq) {
 		if r.kind != sealAdjust {
 			continue
 		}
-		aerr := c.commit(0) // AdjustTime needs an empty pool
+		aerr := c.commit(0) // the pool first, at the current time
 		if aerr == nil {
 			aerr = c.adjust(r.adjust)
 		}
@@ -117,47 +115,60 @@ func (c *Chain) runBatch(batch []sealReq) {
 // is not executable and mines nothing).
 func (c *Chain) commit(minBlocks int) error {
 	for i := 0; i < minBlocks+maxBlocksPerSeal; i++ {
-		// The pool promotes new transactions in the background; wait for it
-		// so that a transaction just sent counts as pending.
-		if err := c.backend.TxPool().Sync(); err != nil {
-			return fmt.Errorf("sync transaction pool: %w", err)
-		}
-		pending, _ := c.backend.TxPool().Stats()
-		if i >= minBlocks && pending == 0 {
+		if i >= minBlocks && c.pendingCount() == 0 {
 			return nil
 		}
-		before := c.backend.BlockChain().CurrentBlock().Number.Uint64()
-		c.beacon.Commit()
-		head := c.backend.BlockChain().CurrentBlock()
-		if head.Number.Uint64() != before+1 {
-			return fmt.Errorf("seal block %d: block producer did not advance the chain", before+1)
+		block, err := c.produce(context.Background(), c.nextTime())
+		if err != nil {
+			return err
 		}
-		// Pending transactions the builder would not take (a fee cap under
-		// the base fee, say) must not make every send seal a run of empty
-		// blocks: stop once a block takes nothing.
-		if i+1 >= minBlocks && head.TxHash == types.EmptyTxsHash {
+		// Pending transactions the producer would not take (a fee cap
+		// under the base fee, say) must not make every send seal a run of
+		// empty blocks: stop once a block takes nothing.
+		if i+1 >= minBlocks && len(block.Transactions()) == 0 {
 			return nil
 		}
 	}
 	return nil
 }
 
+// pendingCount is how many pooled transactions can run on the head state.
+func (c *Chain) pendingCount() int {
+	st, err := c.bc.State()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, q := range c.pool.executable(st) {
+		n += len(q)
+	}
+	return n
+}
+
+// nextTime stamps a block with the wall clock, or one second after its
+// parent when the clock is behind (after an evm_increaseTime, say), so
+// the chain clock never goes back.
+func (c *Chain) nextTime() uint64 {
+	return max(uint64(time.Now().Unix()), c.bc.CurrentBlock().Time+1)
+}
+
 // sync makes the blocks sealed so far durable before their senders hear
-// about them: go-ethereum's database buffers its write-ahead log in memory,
-// so a killed process would otherwise forget the last blocks. One fsync per
-// round, shared by every transaction in it; in memory there is nothing to do.
+// about them. One call per round, shared by every transaction in it; in
+// memory there is nothing to do.
 func (c *Chain) sync() error {
 	if c.dataDir == "" {
 		return nil
 	}
-	if err := c.backend.ChainDb().SyncKeyValue(); err != nil {
+	if err := c.db.SyncKeyValue(); err != nil {
 		return fmt.Errorf("sync chain database: %w", err)
 	}
 	return nil
 }
 
+// adjust seals a block d after the head.
 func (c *Chain) adjust(d time.Duration) error {
-	if err := c.beacon.AdjustTime(d); err != nil {
+	head := c.bc.CurrentBlock()
+	if _, err := c.produce(context.Background(), head.Time+uint64(d/time.Second)); err != nil {
 		return fmt.Errorf("adjust time: %w", err)
 	}
 	return nil
