@@ -10,11 +10,13 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/consensus/misc/eip1559"
 	"github.com/ethereum/go-ethereum/consensus/misc/eip4844"
 	"github.com/ethereum/go-ethereum/core/state"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/ethereum/go-ethereum/trie"
 )
 
 // defaultTip is the priority fee the chain suggests and eth_sendTransaction
@@ -183,11 +185,31 @@ func (a *ethAPI) GetBlockByHash(h common.Hash, full bool) (map[string]any, error
 }
 
 func (a *ethAPI) block(bn rpc.BlockNumberOrHash, full bool) (map[string]any, error) {
+	if n, ok := bn.Number(); ok && n == rpc.PendingBlockNumber {
+		return a.c.pendingBlock(), nil
+	}
 	b, err := a.c.blockAt(bn)
 	if b == nil || err != nil {
 		return nil, err
 	}
 	return marshalBlock(a.c.signer(), b, full), nil
+}
+
+// pendingBlock previews the block the producer would seal next: on top of
+// the head, with the next timestamp and base fee and, since every send is
+// mined at once, no transactions. Like any client's pending block it has
+// no hash, nonce or miner yet.
+func (c *Chain) pendingBlock() map[string]any {
+	head := c.bc.CurrentBlock()
+	h := c.nextHeader(head, c.nextTime())
+	h.Root, h.Difficulty, h.ParentBeaconRoot = head.Root, new(big.Int), nil
+	if c.config.IsPrague(h.Number, h.Time) {
+		h.RequestsHash = &types.EmptyRequestsHash
+	}
+	b := types.NewBlock(h, &types.Body{Withdrawals: []*types.Withdrawal{}}, nil, trie.NewStackTrie(nil))
+	m := marshalBlock(c.signer(), b, false)
+	m["hash"], m["nonce"], m["miner"] = nil, nil, nil
+	return m
 }
 
 // blockAt resolves bn to a whole block; nil when there is none.
@@ -360,7 +382,7 @@ type feeHistory struct {
 
 // FeeHistory reports base fees, gas use and tip percentiles of the count
 // blocks up to last, plus the base fee of the block after them.
-func (a *ethAPI) FeeHistory(count hexutil.Uint64, last rpc.BlockNumber, percentiles []float64) (*feeHistory, error) {
+func (a *ethAPI) FeeHistory(count math.HexOrDecimal64, last rpc.BlockNumber, percentiles []float64) (*feeHistory, error) {
 	for i, p := range percentiles {
 		if p < 0 || p > 100 || (i > 0 && p < percentiles[i-1]) {
 			return nil, fmt.Errorf("invalid reward percentile: %v (percentiles must be ascending, between 0 and 100)", p)

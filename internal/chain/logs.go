@@ -214,11 +214,26 @@ func (c *Chain) resolveRange(q *logQuery) (uint64, uint64, error) {
 		return uint64(*bn)
 	}
 	from, to := resolve(q.From), resolve(q.To)
-	if from > to {
-		return 0, 0, errors.New("invalid block range params")
+	switch {
+	case from > to:
+		return 0, 0, errInvalidBlockRange
+	case to > head:
+		return 0, 0, errRangeIntoFuture
 	}
-	return from, min(to, head), nil
+	return from, to, nil
 }
+
+// invalidParams errors are answered with JSON-RPC code -32602, as
+// go-ethereum answers a bad log range.
+type invalidParams struct{ msg string }
+
+func (e invalidParams) Error() string  { return e.msg }
+func (e invalidParams) ErrorCode() int { return -32602 }
+
+var (
+	errInvalidBlockRange = invalidParams{"invalid block range params"}
+	errRangeIntoFuture   = invalidParams{"block range extends beyond current head block"}
+)
 
 // GetLogs returns the logs that match the criteria.
 func (a *ethAPI) GetLogs(ctx context.Context, q logQuery) ([]*types.Log, error) {
