@@ -86,9 +86,6 @@ func (c *Chain) runBatch(batch []sealReq) {
 	var err error
 	if mines > 0 || txs > 0 {
 		err = c.commit(mines)
-		if err == nil {
-			err = c.sync()
-		}
 	}
 	for _, r := range batch {
 		if r.kind == sealTxs || r.kind == sealMine {
@@ -102,9 +99,6 @@ func (c *Chain) runBatch(batch []sealReq) {
 		aerr := c.commit(0) // the pool first, at the current time
 		if aerr == nil {
 			aerr = c.adjust(r.adjust)
-		}
-		if aerr == nil {
-			aerr = c.sync()
 		}
 		r.done <- aerr
 	}
@@ -150,19 +144,6 @@ func (c *Chain) pendingCount() int {
 // the chain clock never goes back.
 func (c *Chain) nextTime() uint64 {
 	return max(uint64(time.Now().Unix()), c.bc.CurrentBlock().Time+1)
-}
-
-// sync makes the blocks sealed so far durable before their senders hear
-// about them. One call per round, shared by every transaction in it; in
-// memory there is nothing to do.
-func (c *Chain) sync() error {
-	if c.dataDir == "" {
-		return nil
-	}
-	if err := c.db.SyncKeyValue(); err != nil {
-		return fmt.Errorf("sync chain database: %w", err)
-	}
-	return nil
 }
 
 // adjust seals a block d after the head.
