@@ -188,11 +188,6 @@ func (d *demo) startStack(ctx context.Context, name string) (*stack.Stack, error
 // configureModel writes Alice's model config: the demo model, or the
 // named model of a local Ollama.
 func (d *demo) configureModel(ctx context.Context, dir string) error {
-	md := models.Dir{Root: dir}
-	cfg, err := md.Load()
-	if err != nil {
-		return err
-	}
 	var dep llmconfig.Deployment
 	if d.o.model == "" {
 		dep = models.CustomDeployment(d.model.URL(), demomodel.ModelID, "", false)
@@ -204,10 +199,10 @@ func (d *demo) configureModel(ctx context.Context, dir string) error {
 		}
 		dep = deps[0]
 	}
-	if _, err := cfg.Upsert(dep); err != nil {
+	return models.Dir{Root: dir}.Edit(func(cfg *llmconfig.Config) error {
+		_, err := cfg.Upsert(dep)
 		return err
-	}
-	return md.Save(cfg)
+	})
 }
 
 // ollamaModel finds model on the local Ollama, or says why it cannot.

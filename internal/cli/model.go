@@ -53,13 +53,10 @@ func newModelSetupCmd(g *Globals) *cobra.Command {
 				apiKey = os.Getenv("LLM_API_KEY")
 			}
 			dir := models.Dir{Root: g.DataDir}
-			cfg, err := dir.Load()
-			if err != nil {
-				return err
-			}
 			live := g.live(conn)
 			res := setupResult{Provider: provider, Source: dir.Source()}
 			var ds []config.Deployment
+			var err error
 			switch provider {
 			case "ollama":
 				ds, err = models.OllamaDeployments(cmd.Context(), endpoint, model)
@@ -115,14 +112,18 @@ func newModelSetupCmd(g *Globals) *cobra.Command {
 			default:
 				return fmt.Errorf("unknown provider %q: use ollama, openai, anthropic or custom", provider)
 			}
-			for _, d := range ds {
-				if _, err := cfg.Upsert(d); err != nil {
-					return fmt.Errorf("add %s: %w", d.ModelName, err)
+			if err := dir.Edit(func(cfg *config.Config) error {
+				for _, d := range ds {
+					if _, err := cfg.Upsert(d); err != nil {
+						return fmt.Errorf("add %s: %w", d.ModelName, err)
+					}
 				}
-				res.Models = append(res.Models, d.ModelName)
-			}
-			if err := dir.Save(cfg); err != nil {
+				return nil
+			}); err != nil {
 				return err
+			}
+			for _, d := range ds {
+				res.Models = append(res.Models, d.ModelName)
 			}
 			res.Live = live.Upsert(cmd.Context(), ds)
 			res.DisableThinking = disableThinking
@@ -231,7 +232,7 @@ func newModelStatusCmd(g *Globals) *cobra.Command {
 					fmt.Fprintf(&b, "\n  missing live (hot-add failed; fixed by a restart): %s", strings.Join(dr.Missing, ", "))
 				}
 				if len(dr.Extra) > 0 {
-					fmt.Fprintf(&b, "\n  live only (added at runtime, e.g. paid routes): %s", strings.Join(dr.Extra, ", "))
+					fmt.Fprintf(&b, "\n  live only (added through the admin API, not in the source; gone at the next reload): %s", strings.Join(dr.Extra, ", "))
 				}
 			}
 			return g.emit(b.String(), map[string]any{"source": dir.Source(), "models": rows, "gateway": live.Admin.BaseURL, "drift": dr})
@@ -256,20 +257,21 @@ func newModelPreferCmd(g *Globals) *cobra.Command {
 					}
 				}
 			}
-			dir := models.Dir{Root: g.DataDir}
-			cfg, err := dir.Load()
-			if err != nil {
+			var cfg *config.Config
+			changed := false
+			err := models.Dir{Root: g.DataDir}.Edit(func(c *config.Config) error {
+				cfg = c
+				var err error
+				if changed, err = c.Prefer(names); err == nil && !changed {
+					return errUnchanged
+				}
 				return err
-			}
-			changed, err := cfg.Prefer(names)
-			if err != nil {
+			})
+			if err != nil && !errors.Is(err, errUnchanged) {
 				return err
 			}
 			res := models.LiveResult{How: "none", Detail: "already in that order"}
 			if changed {
-				if err := dir.Save(cfg); err != nil {
-					return err
-				}
 				res = g.live(conn).Prefer(cmd.Context(), names)
 			}
 			rows := modelRows(cfg)
@@ -287,28 +289,36 @@ func newModelRemoveCmd(g *Globals) *cobra.Command {
 		Short: "Remove a model from the source of truth and the live router",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := models.Dir{Root: g.DataDir}
-			cfg, err := dir.Load()
-			if err != nil {
+			n := 0
+			err := models.Dir{Root: g.DataDir}.Edit(func(cfg *config.Config) error {
+				var err error
+				if n, err = cfg.RemoveName(args[0]); err == nil && n == 0 {
+					return fmt.Errorf("model %q is not configured (see `obol model list`)", args[0])
+				}
 				return err
-			}
-			n, err := cfg.RemoveName(args[0])
+			})
 			if err != nil {
-				return err
-			}
-			if n == 0 {
-				return fmt.Errorf("model %q is not configured (see `obol model list`)", args[0])
-			}
-			if err := dir.Save(cfg); err != nil {
 				return err
 			}
 			res := g.live(conn).Remove(cmd.Context(), args[0])
-			return g.emit(fmt.Sprintf("removed %s\n%s", args[0], liveLine(res)), map[string]any{"removed": args[0], "entries": n, "live": res})
+			human := fmt.Sprintf("removed %s\n%s", args[0], liveLine(res))
+			out := map[string]any{"removed": args[0], "entries": n, "live": res}
+			if strings.HasPrefix(args[0], "paid/") {
+				// A purchase's route: the stack's purchase reconciler owns it.
+				note := "note: " + args[0] + " is a purchase's route: while that purchase exists the running stack adds it back " +
+					"within seconds; to stop buying, remove the purchase with `obol buy remove <name>` (see `obol buy list`)"
+				human += "\n" + note
+				out["note"] = note
+			}
+			return g.emit(human, out)
 		},
 	}
 	conn.flags(cmd)
 	return cmd
 }
+
+// errUnchanged makes an Edit write nothing when there is nothing to change.
+var errUnchanged = errors.New("unchanged")
 
 func newModelTokenCmd(g *Globals) *cobra.Command {
 	var key string

@@ -11,6 +11,7 @@ import (
 	"github.com/obol-dev/obol/internal/controller/runner"
 	"github.com/obol-dev/obol/internal/controller/serviceoffer"
 	"github.com/obol-dev/obol/internal/llm"
+	"github.com/obol-dev/obol/internal/llm/models"
 	"github.com/obol-dev/obol/internal/purchase"
 )
 
@@ -31,15 +32,17 @@ func (s *Stack) startControllers() error {
 	if err != nil {
 		return err
 	}
-	admin := &llm.AdminClient{BaseURL: s.URL("local"), MasterKey: p.masterKey}
+	// paid/<model> routes go to the source config (under its lock) and then
+	// live, so a gateway reload or restart keeps them.
+	routes := models.Routes{Dir: models.Dir{Root: s.opts.DataDir}, Admin: &llm.AdminClient{BaseURL: s.URL("local"), MasterKey: p.masterKey}}
 	pr, err := purchasectl.New(purchasectl.Options{Store: p.purchases, Prober: purchase.HTTPProber{}, Pools: p.buyer,
-		Routes: admin, BuyerURL: s.URL("buyer") + "/v1", StatusInterval: 3 * time.Second,
+		Routes: routes, BuyerURL: s.URL("buyer") + "/v1", StatusInterval: 3 * time.Second,
 		Logger: s.log.With("component", "purchase")})
 	if err != nil {
 		return err
 	}
-	// The resync re-adds a paid/<model> route a gateway reload dropped
-	// (runtime routes are not in the source config).
+	// The resync re-adds a paid/<model> route removed by hand (`obol model
+	// remove`) while its purchase exists.
 	prRun, err := runner.New(runner.Options[*v1alpha1.PurchaseRequest]{Name: "purchase", Store: p.purchases, ResyncPeriod: 30 * time.Second,
 		Reconcile: func(ctx context.Context, ns, name string) (time.Duration, error) {
 			res, err := pr.Reconcile(ctx, ns, name)

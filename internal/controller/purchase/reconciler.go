@@ -1,9 +1,10 @@
 // Package purchase reconciles PurchaseRequests: probe the seller's 402 and
 // check it against the purchase's terms (Probed), load the pre-signed auths
-// into the buyer proxy (AuthsLoaded), hot-add paid/<model> to the LLM
-// gateway with the buyer proxy as its upstream (Configured), and report the
-// pool's live accounting (Ready). Deletion removes the pool and the route,
-// the route only when no other purchase serves the same model.
+// into the buyer proxy (AuthsLoaded), add paid/<model> to the LLM gateway's
+// model config and live router with the buyer proxy as its upstream
+// (Configured), and report the pool's live accounting (Ready). Deletion
+// removes the pool and the route, the route only when no other purchase
+// serves the same model.
 //
 // The reconciler is pure logic over the store and three effect interfaces
 // (Prober, Pools, Routes); internal/stack wires the concrete ones. It never
@@ -49,14 +50,18 @@ type Pools interface {
 	PoolStatus(key string) (buy.PoolStatus, bool)
 }
 
-// Routes is the LLM gateway's admin API (LiteLLM's /model/new and
-// /model/delete) as the reconciler sees it: live changes, never a restart.
+// Routes is the LLM gateway's model config as the reconciler sees it: a
+// route is written to the source of truth and applied live (LiteLLM's
+// /model/new and /model/delete), never by a restart. internal/llm/models
+// implements it.
 type Routes interface {
-	// RouteExists reports whether the gateway has a route named publicModel.
-	RouteExists(ctx context.Context, publicModel string) (bool, error)
-	// AddRoute hot-adds publicModel forwarding to the OpenAI-compatible apiBase.
+	// RouteExists reports whether publicModel routes to apiBase, in the
+	// source config and live.
+	RouteExists(ctx context.Context, publicModel, apiBase string) (bool, error)
+	// AddRoute adds publicModel forwarding to the OpenAI-compatible apiBase,
+	// replacing older routes of that name.
 	AddRoute(ctx context.Context, publicModel, apiBase string) error
-	// DeleteRoute hot-removes every route named publicModel.
+	// DeleteRoute removes every route named publicModel.
 	DeleteRoute(ctx context.Context, publicModel string) error
 }
 

@@ -9,7 +9,6 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -23,6 +22,7 @@ import (
 	"github.com/obol-dev/obol/internal/controller/purchase"
 	"github.com/obol-dev/obol/internal/db"
 	"github.com/obol-dev/obol/internal/llm"
+	"github.com/obol-dev/obol/internal/llm/models"
 	buy "github.com/obol-dev/obol/internal/purchase"
 	"github.com/obol-dev/obol/internal/store"
 	"github.com/obol-dev/obol/internal/x402"
@@ -86,7 +86,10 @@ type env struct {
 	store   store.Store[*v1alpha1.PurchaseRequest]
 	buyer   *buyer.Buyer
 	gateway *httptest.Server
-	routes  *llm.AdminClient
+	admin   *llm.AdminClient
+	routes  models.Routes
+	dir     models.Dir
+	buyURL  string // the buyer proxy's OpenAI base, the routes' upstream
 	rec     *purchase.Reconciler
 	clock   time.Duration // added to the wall clock the reconciler sees
 }
@@ -113,20 +116,21 @@ func newEnv(t *testing.T) *env {
 	}
 	bsrv := httptest.NewServer(e.buyer.Handler())
 	t.Cleanup(bsrv.Close)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "litellm.yaml")
-	if err := os.WriteFile(src, []byte("model_list: []\n"), 0o600); err != nil {
+	e.dir = models.Dir{Root: t.TempDir()}
+	if err := e.dir.EnsureSource(); err != nil {
 		t.Fatal(err)
 	}
-	gw, err := llm.New(llm.Options{ConfigPath: src, RuntimePath: filepath.Join(dir, "runtime.yaml"), MasterKey: masterKey, Logger: log})
+	gw, err := llm.New(llm.Options{ConfigPath: e.dir.Source(), RuntimePath: e.dir.Runtime(), MasterKey: masterKey, Logger: log})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.gateway = httptest.NewServer(gw.Handler())
 	t.Cleanup(e.gateway.Close)
-	e.routes = &llm.AdminClient{BaseURL: e.gateway.URL, MasterKey: masterKey}
+	e.admin = &llm.AdminClient{BaseURL: e.gateway.URL, MasterKey: masterKey}
+	e.routes = models.Routes{Dir: e.dir, Admin: e.admin}
+	e.buyURL = bsrv.URL + "/v1"
 	e.rec, err = purchase.New(purchase.Options{Store: st, Prober: buy.HTTPProber{}, Pools: e.buyer, Routes: e.routes,
-		BuyerURL: bsrv.URL + "/v1", Logger: log, Now: func() time.Time { return time.Now().Add(e.clock) }})
+		BuyerURL: e.buyURL, Logger: log, Now: func() time.Time { return time.Now().Add(e.clock) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +224,7 @@ func TestReconcileToReadyAndPaidCallThroughGateway(t *testing.T) {
 		t.Errorf("after one call: remaining %d spent %d", pr.Status.Remaining, pr.Status.Spent)
 	}
 	// A second reconcile with nothing new adds no second route.
-	list, err := e.routes.ModelInfo(context.Background())
+	list, err := e.admin.ModelInfo(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +267,7 @@ func TestProbeFailuresChangeNothing(t *testing.T) {
 			if _, ok := e.buyer.PoolStatus("default/p"); ok {
 				t.Error("pool loaded after a failed probe")
 			}
-			if ok, _ := e.routes.RouteExists(context.Background(), "paid/qwen"); ok {
+			if ok, _ := e.routes.RouteExists(context.Background(), "paid/qwen", e.buyURL); ok {
 				t.Error("route added after a failed probe")
 			}
 		})
@@ -349,7 +353,7 @@ func TestDeletionKeepsSharedRoute(t *testing.T) {
 	if _, ok := e.buyer.PoolStatus("default/a"); ok {
 		t.Error("pool a still loaded")
 	}
-	if ok, _ := e.routes.RouteExists(ctx, "paid/qwen"); !ok {
+	if ok, _ := e.routes.RouteExists(ctx, "paid/qwen", e.buyURL); !ok {
 		t.Fatal("route removed while b still serves qwen")
 	}
 	if err := e.store.Delete(ctx, "default", "b"); err != nil {
@@ -358,7 +362,7 @@ func TestDeletionKeepsSharedRoute(t *testing.T) {
 	if _, err := e.rec.Reconcile(ctx, "default", "b"); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := e.routes.RouteExists(ctx, "paid/qwen"); ok {
+	if ok, _ := e.routes.RouteExists(ctx, "paid/qwen", e.buyURL); ok {
 		t.Error("route kept after the last purchase went")
 	}
 	if _, err := e.rec.Reconcile(ctx, "default", "gone"); err != nil {

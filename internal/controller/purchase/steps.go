@@ -101,7 +101,7 @@ func (r *Reconciler) loadAuths(ctx context.Context, pr *v1alpha1.PurchaseRequest
 // configure makes sure the gateway routes paid/<model> to the buyer proxy.
 func (r *Reconciler) configure(ctx context.Context, pr *v1alpha1.PurchaseRequest) bool {
 	model := pr.PublicModel()
-	exists, err := r.o.Routes.RouteExists(ctx, model)
+	exists, err := r.o.Routes.RouteExists(ctx, model, r.o.BuyerURL)
 	if err == nil && !exists {
 		err = r.o.Routes.AddRoute(ctx, model, r.o.BuyerURL)
 	}

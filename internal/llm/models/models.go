@@ -73,23 +73,6 @@ func (d Dir) Load() (*config.Config, error) {
 	return config.Parse(d.Source(), data)
 }
 
-// EnsureSource writes the starter config when the source is missing.
-func (d Dir) EnsureSource() error {
-	if _, err := os.Stat(d.Source()); err == nil {
-		return nil
-	}
-	return atomicfile.Write(d.Source(), []byte(starter), 0o600)
-}
-
-// Save writes the source config.
-func (d Dir) Save(c *config.Config) error {
-	b, err := c.Marshal()
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(d.Source(), b, 0o600)
-}
-
 // SetSecret stores NAME=value in the secrets file, replacing an older value.
 func (d Dir) SetSecret(name, value string) error {
 	if !regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`).MatchString(name) || strings.ContainsAny(value, "\n\r") {
@@ -319,7 +302,7 @@ func (l Live) Reload(ctx context.Context) LiveResult {
 type Drift struct {
 	Reachable bool     `json:"reachable"`
 	Missing   []string `json:"missing"` // in the source, not live (hot-add failed)
-	Extra     []string `json:"extra"`   // live, not in the source (hot-added at runtime, e.g. paid/<model>)
+	Extra     []string `json:"extra"`   // live, not in the source (added through the admin API only)
 }
 
 // Status compares the source config with the running gateway.
