@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -64,9 +65,10 @@ type Chain struct {
 	eth     *ethclient.Client
 	handler http.Handler
 
-	sealReqs chan sealReq
-	quit     chan struct{}
-	loopDone chan struct{}
+	sealReqs  chan sealReq
+	nextStamp atomic.Uint64 // evm_setNextBlockTimestamp's request; 0 = none
+	quit      chan struct{}
+	loopDone  chan struct{}
 
 	faucet   *ecdsa.PrivateKey
 	accounts map[common.Address]*ecdsa.PrivateKey // dev accounts and faucet

@@ -171,19 +171,14 @@ func (a *evmAPI) Mine(ctx context.Context, timestamp *quantity) (string, error) 
 	return "0x0", nil
 }
 
-// SetNextBlockTimestamp makes the next block stamped exactly ts. The block
-// producer stamps a block one second after its parent when the wall clock
-// is behind, so this seals an empty block at ts-1 now: the timestamp must be
-// after both the head's and the wall clock's, and one extra block appears.
-func (a *evmAPI) SetNextBlockTimestamp(ctx context.Context, ts quantity) (bool, error) {
-	head := a.c.bc.CurrentBlock().Time
-	now := uint64(time.Now().Unix())
-	if uint64(ts) <= head+1 || uint64(ts) <= now+1 {
-		return false, fmt.Errorf("evm_setNextBlockTimestamp: %d must be later than both the head block's time %d and the wall clock %d (plus one second)", uint64(ts), head, now)
+// SetNextBlockTimestamp makes the next block sealed, whatever seals it,
+// stamped exactly ts, which must be after the head's time (it may be
+// behind the wall clock). Nothing is sealed now.
+func (a *evmAPI) SetNextBlockTimestamp(ts quantity) (bool, error) {
+	if head := a.c.bc.CurrentBlock().Time; uint64(ts) <= head {
+		return false, fmt.Errorf("evm_setNextBlockTimestamp: %d must be later than the head block's time %d", uint64(ts), head)
 	}
-	if err := a.c.seal(ctx, sealAdjust, time.Duration(uint64(ts)-1-head)*time.Second); err != nil {
-		return false, err
-	}
+	a.c.nextStamp.Store(uint64(ts))
 	return true, nil
 }
 

@@ -303,17 +303,21 @@ func TestTimeControl(t *testing.T) {
 	if h := head(); h.Time <= next {
 		t.Errorf("block after a time jump stamped %d, not after %d", h.Time, next)
 	}
-	// evm_setNextBlockTimestamp: the next block with a transaction gets it.
-	ts := head().Time + 500
+	// evm_setNextBlockTimestamp: nothing is sealed, and the next block,
+	// here the one with a transaction, gets exactly that time.
+	ts, n := head().Time+500, head().Number.Uint64()
 	var ok bool
 	if err := c.RPCClient().CallContext(ctx, &ok, "evm_setNextBlockTimestamp", ts); err != nil || !ok {
 		t.Fatalf("evm_setNextBlockTimestamp: %v, %v", ok, err)
 	}
+	if got := head().Number.Uint64(); got != n {
+		t.Errorf("evm_setNextBlockTimestamp sealed %d block(s)", got-n)
+	}
 	if _, err := c.Fund(ctx, common.HexToAddress("0x0000000000000000000000000000000000007100"), "ETH", big.NewInt(1)); err != nil {
 		t.Fatal(err)
 	}
-	if h := head(); h.Time != ts {
-		t.Errorf("block after evm_setNextBlockTimestamp(%d) stamped %d", ts, h.Time)
+	if h := head(); h.Time != ts || h.Number.Uint64() != n+1 {
+		t.Errorf("block after evm_setNextBlockTimestamp(%d) is #%d stamped %d, want #%d", ts, h.Number, h.Time, n+1)
 	}
 	if err := c.RPCClient().CallContext(ctx, &ok, "evm_setNextBlockTimestamp", head().Time); err == nil {
 		t.Error("evm_setNextBlockTimestamp accepted the head's own time")

@@ -112,7 +112,7 @@ func (c *Chain) commit(minBlocks int) error {
 		if i >= minBlocks && c.pendingCount() == 0 {
 			return nil
 		}
-		block, err := c.produce(context.Background(), c.nextTime())
+		block, err := c.produce(context.Background(), c.takeStamp())
 		if err != nil {
 			return err
 		}
@@ -144,6 +144,15 @@ func (c *Chain) pendingCount() int {
 // the chain clock never goes back.
 func (c *Chain) nextTime() uint64 {
 	return max(uint64(time.Now().Unix()), c.bc.CurrentBlock().Time+1)
+}
+
+// takeStamp is the time of the block about to be sealed: the one
+// evm_setNextBlockTimestamp asked for (used once), else nextTime.
+func (c *Chain) takeStamp() uint64 {
+	if ts := c.nextStamp.Swap(0); ts > c.bc.CurrentBlock().Time {
+		return ts
+	}
+	return c.nextTime()
 }
 
 // adjust seals a block d after the head.
