@@ -340,22 +340,34 @@ func (a *ethAPI) GetFilterChanges(ctx context.Context, id rpc.ID) (any, error) {
 	return a.c.logs(ctx, f.logs, from, to)
 }
 
+// criteria returns a log filter's query.
+func (s *filterSet) criteria(id rpc.ID) (*logQuery, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, ok := s.m[id]
+	if !ok || f.logs == nil {
+		return nil, false
+	}
+	return f.logs, true
+}
+
+// remove drops a filter, reporting whether there was one.
+func (s *filterSet) remove(id rpc.ID) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[id]
+	delete(s.m, id)
+	return ok
+}
+
 // GetFilterLogs returns every log matching a log filter's criteria.
 func (a *ethAPI) GetFilterLogs(ctx context.Context, id rpc.ID) ([]*types.Log, error) {
-	a.c.filters.mu.Lock()
-	f, ok := a.c.filters.m[id]
-	a.c.filters.mu.Unlock()
-	if !ok || f.logs == nil {
+	q, ok := a.c.filters.criteria(id)
+	if !ok {
 		return nil, errFilterNotFound
 	}
-	return a.GetLogs(ctx, *f.logs)
+	return a.GetLogs(ctx, *q)
 }
 
 // UninstallFilter removes a filter; false when there was none.
-func (a *ethAPI) UninstallFilter(id rpc.ID) bool {
-	a.c.filters.mu.Lock()
-	defer a.c.filters.mu.Unlock()
-	_, ok := a.c.filters.m[id]
-	delete(a.c.filters.m, id)
-	return ok
-}
+func (a *ethAPI) UninstallFilter(id rpc.ID) bool { return a.c.filters.remove(id) }
