@@ -170,11 +170,7 @@ func (c *Chain) logs(ctx context.Context, q *logQuery, from, to uint64) ([]*type
 		if h == nil {
 			break
 		}
-		found, err := c.blockLogs(q, h)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, found...)
+		out = append(out, c.blockLogs(q, h)...)
 		if len(out) > maxLogResults {
 			return nil, fmt.Errorf("query returned more than %d results: narrow the block range or the criteria", maxLogResults)
 		}
@@ -183,9 +179,9 @@ func (c *Chain) logs(ctx context.Context, q *logQuery, from, to uint64) ([]*type
 }
 
 // blockLogs returns the logs of one block that match q.
-func (c *Chain) blockLogs(q *logQuery, h *types.Header) ([]*types.Log, error) {
+func (c *Chain) blockLogs(q *logQuery, h *types.Header) []*types.Log {
 	if !q.mayMatch(h.Bloom) {
-		return nil, nil
+		return nil
 	}
 	var out []*types.Log
 	for _, r := range c.bc.GetReceiptsByHash(h.Hash()) {
@@ -195,7 +191,7 @@ func (c *Chain) blockLogs(q *logQuery, h *types.Header) ([]*types.Log, error) {
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // resolveRange turns the query's block tags into numbers; a missing end
@@ -242,11 +238,11 @@ func (a *ethAPI) GetLogs(ctx context.Context, q logQuery) ([]*types.Log, error) 
 		if h == nil {
 			return nil, errors.New("unknown block")
 		}
-		found, err := a.c.blockLogs(&q, h)
-		if found == nil && err == nil {
+		found := a.c.blockLogs(&q, h)
+		if found == nil {
 			found = []*types.Log{}
 		}
-		return found, err
+		return found, nil
 	}
 	from, to, err := a.c.resolveRange(&q)
 	if err != nil {
