@@ -146,7 +146,7 @@ func TestModelCommandsAgainstGateway(t *testing.T) {
 		t.Fatalf("live models after setup (-want +got):\n%s", diff)
 	}
 
-	// A runtime-only addition (like a paid route) ...
+	// A runtime-only addition (the admin API alone, not the source) ...
 	admin := &llm.AdminClient{BaseURL: url, MasterKey: "sk-cli-test"}
 	if _, err := admin.AddModel(context.Background(), llm.PaidDeployment("remote", "http://127.0.0.1:8402")); err != nil {
 		t.Fatal(err)
