@@ -96,3 +96,39 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryStaysLean: every obol process maps the whole binary, so what
+// cmd/obol links is memory each process pays (docs/architecture.md,
+// "Decisions"). go-ethereum's full node — peer-to-peer, sync, its
+// databases — once made the binary 70 MB instead of 41; the dev chain
+// needs only go-ethereum's core.
+func TestBinaryStaysLean(t *testing.T) {
+	// Each entry and everything below it; "eth" and "p2p" themselves only
+	// (eth/gasestimator and p2p/netutil are small and used).
+	heavy := []string{
+		"github.com/ethereum/go-ethereum/node", "github.com/ethereum/go-ethereum/p2p/discover",
+		"github.com/ethereum/go-ethereum/p2p/nat", "github.com/ethereum/go-ethereum/p2p/rlpx",
+		"github.com/ethereum/go-ethereum/eth/catalyst",
+		"github.com/ethereum/go-ethereum/eth/downloader", "github.com/ethereum/go-ethereum/eth/protocols",
+		"github.com/ethereum/go-ethereum/eth/filters", "github.com/ethereum/go-ethereum/eth/tracers",
+		"github.com/ethereum/go-ethereum/miner", "github.com/ethereum/go-ethereum/internal/ethapi",
+		"github.com/cockroachdb/pebble",
+	}
+	for _, p := range listPackages(t) {
+		if p.ImportPath != mod+"cmd/obol" {
+			continue
+		}
+		for _, d := range p.Deps {
+			if d == "github.com/ethereum/go-ethereum/eth" || d == "github.com/ethereum/go-ethereum/p2p" {
+				t.Errorf("cmd/obol links %s: keep go-ethereum's full node out of the binary", d)
+			}
+			for _, h := range heavy {
+				if d == h || strings.HasPrefix(d, h+"/") {
+					t.Errorf("cmd/obol links %s (under %s): keep go-ethereum's full node and its databases out of the binary", d, h)
+				}
+			}
+		}
+		return
+	}
+	t.Fatal("cmd/obol not found")
+}
