@@ -108,6 +108,9 @@ func New(opts Options) (*Chain, error) {
 	// estimates against the head see a realistic block.timestamp.
 	genesisTime := uint64(time.Now().Unix())
 	if opts.DataDir != "" {
+		if err := refuseOldLayout(opts.DataDir); err != nil {
+			return nil, err
+		}
 		var err error
 		if genesisTime, err = loadMeta(opts.DataDir, opts.ChainID, genesisTime); err != nil {
 			return nil, err

@@ -1,9 +1,11 @@
 package chain
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/ethereum/go-ethereum/consensus"
 	"github.com/ethereum/go-ethereum/consensus/beacon"
@@ -26,17 +28,24 @@ func openDB(dir string) (ethdb.Database, error) {
 	if dir == "" {
 		return rawdb.NewMemoryDatabase(), nil
 	}
-	// obol before its own node kept the chain in go-ethereum's node
-	// layout; reading that as empty would silently start a new chain.
-	if _, err := os.Stat(filepath.Join(dir, "obol-chain")); err == nil {
-		return nil, fmt.Errorf("chain data dir %s holds a chain written by an older obol (%s): move it away or use another data dir",
-			dir, filepath.Join(dir, "obol-chain"))
-	}
 	kv, err := leveldb.New(filepath.Join(dir, dbDir), 16, 64, "", false)
+	if errors.Is(err, syscall.EAGAIN) { // LevelDB's lock file is held
+		return nil, fmt.Errorf("chain data dir %s is in use by another process (`obol chain up` or a stack): stop it or use another data dir", dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open chain database in %s: %w", dir, err)
 	}
 	return rawdb.NewDatabase(kv), nil
+}
+
+// refuseOldLayout: obol's first chain kept its data in go-ethereum's node
+// layout; reading such a dir as empty would silently start a new chain.
+func refuseOldLayout(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "obol-chain")); err == nil {
+		return fmt.Errorf("chain data dir %s holds a chain written by an older obol (%s): move it away or use another data dir",
+			dir, filepath.Join(dir, "obol-chain"))
+	}
+	return nil
 }
 
 // newEngine is the consensus engine of a chain that is proof-of-stake from

@@ -3,6 +3,8 @@ package chain_test
 import (
 	"context"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,8 +36,8 @@ func TestPersistence(t *testing.T) {
 
 	t.Run("a second process cannot open the same data dir", func(t *testing.T) {
 		_, err := chain.New(chain.Options{DataDir: dir})
-		if err == nil {
-			t.Fatal("two chains opened one data dir")
+		if err == nil || !strings.Contains(err.Error(), "is in use by another process") {
+			t.Fatalf("second open of one data dir: err = %v, want it refused as in use", err)
 		}
 	})
 	if err := c.Close(); err != nil {
@@ -71,5 +73,25 @@ func TestPersistence(t *testing.T) {
 	}
 	if head3.Number.Uint64() != head1.Number.Uint64()+1 || head3.Time <= head1.Time {
 		t.Errorf("first block after restart: #%d at %d; want #%d after %d", head3.Number, head3.Time, head1.Number.Uint64()+1, head1.Time)
+	}
+}
+
+// TestOldLayoutRefused: a data dir written by obol's first chain (go-ethereum's
+// node layout) is refused with a message saying so, never read as an empty
+// chain, and nothing in it is touched.
+func TestOldLayoutRefused(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "obol-chain", "chaindata")
+	if err := os.MkdirAll(old, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chain.New(chain.Options{DataDir: dir})
+	if err == nil || !strings.Contains(err.Error(), "older obol") {
+		t.Fatalf("New on an old-layout dir: err = %v, want a refusal naming the old layout", err)
+	}
+	for _, f := range []string{"chaindata", "chain.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); !os.IsNotExist(err) {
+			t.Errorf("%s was created next to the old chain (stat: %v)", f, err)
+		}
 	}
 }
