@@ -15,7 +15,7 @@ const srcDir = join(here, 'src');
 const outDir = join(here, 'artifacts');
 
 // The contracts the Go side uses; other compiled units (interfaces) are skipped.
-const wanted = ['DevUSDC', 'DevOBOL', 'Permit2', 'X402ExactPermit2Proxy', 'IdentityRegistry'];
+const wanted = ['DevUSDC', 'DevOBOL', 'Permit2', 'X402ExactPermit2Proxy', 'IdentityRegistry', 'DevSmartWallet'];
 
 const sources = {};
 for (const f of readdirSync(srcDir).filter((f) => f.endsWith('.sol')).sort()) {

@@ -43,6 +43,9 @@ const (
 	Permit2               = "Permit2"
 	X402ExactPermit2Proxy = "X402ExactPermit2Proxy"
 	IdentityRegistry      = "IdentityRegistry"
+	// DevSmartWallet is a minimal EIP-1271 wallet (one EOA owner) that
+	// tests deploy; it is not in genesis.
+	DevSmartWallet = "DevSmartWallet"
 )
 
 // X402WitnessTypeString is the witness type string the x402 proxy passes to

@@ -38,6 +38,19 @@ func TestBindingsMatchArtifacts(t *testing.T) {
 		}
 		seen[p.Address.Hex()] = true
 	}
+	// Deployed by tests, not placed in genesis.
+	w, err := contracts.Load(contracts.DevSmartWallet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.EqualFold(hexutil.Encode(w.Bytecode), bindings.DevSmartWalletMetaData.Bin) {
+		t.Errorf("%s: bindings and artifacts differ: run `make contracts`", contracts.DevSmartWallet)
+	}
+	for _, p := range contracts.Predeploys() {
+		if p.Contract == contracts.DevSmartWallet {
+			t.Errorf("%s is a predeploy; it has a constructor and is meant to be deployed", p.Contract)
+		}
+	}
 	if _, err := contracts.Load("Nope"); err == nil {
 		t.Error("Load of an unknown contract succeeded")
 	}

@@ -1078,6 +1078,602 @@ func (_DevOBOL *DevOBOLFilterer) ParseTransfer(log types.Log) (*DevOBOLTransfer,
 	return event, nil
 }
 
+// DevSmartWalletMetaData contains all meta data concerning the DevSmartWallet contract.
+var DevSmartWalletMetaData = &bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AlreadyInitialized\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"reason\",\"type\":\"bytes\"}],\"name\":\"CallFailed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroOwner\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"Executed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"Initialized\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"execute\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"}],\"name\":\"init\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"hash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"isValidSignature\",\"outputs\":[{\"internalType\":\"bytes4\",\"name\":\"\",\"type\":\"bytes4\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"stateMutability\":\"payable\",\"type\":\"receive\"}]",
+	Bin: "0x6080604052348015600e575f5ffd5b506040516106c13803806106c1833981016040819052602b916083565b6001600160a01b03811615607e575f80546001600160a01b0319166001600160a01b038316908117825560405190917f908408e307fc569b417f6cbec5d5a06f44a0a505ac0479b47d421a4b2fd6a1e691a25b5060ae565b5f602082840312156092575f5ffd5b81516001600160a01b038116811460a7575f5ffd5b9392505050565b610606806100bb5f395ff3fe608060405260043610610041575f3560e01c80631626ba7e1461004c57806319ab453c146100895780638da5cb5b146100aa578063b61d27f6146100e0575f5ffd5b3661004857005b5f5ffd5b348015610057575f5ffd5b5061006b610066366004610462565b61010c565b6040516001600160e01b031990911681526020015b60405180910390f35b348015610094575f5ffd5b506100a86100a33660046104c5565b610281565b005b3480156100b5575f5ffd5b505f546100c8906001600160a01b031681565b6040516001600160a01b039091168152602001610080565b3480156100eb575f5ffd5b506100ff6100fa3660046104de565b610317565b6040516100809190610534565b5f6041821461012457506001600160e01b031961027a565b5f6101326020828587610569565b61013b91610590565b90505f61014c604060208688610569565b61015591610590565b90505f8585604081811061016b5761016b6105ae565b919091013560f81c9150507f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08211806101b757508060ff16601b141580156101b757508060ff16601c14155b156101d057506001600160e01b0319925061027a915050565b604080515f808252602082018084528a905260ff841692820192909252606081018590526080810184905260019060a0016020604051602081039080840390855afa158015610221573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b038116158061025157505f546001600160a01b03828116911614155b1561026b57506001600160e01b0319935061027a92505050565b50630b135d3f60e11b93505050505b9392505050565b5f546001600160a01b0316156102a95760405162dc149f60e41b815260040160405180910390fd5b6001600160a01b0381166102d057604051639905827b60e01b815260040160405180910390fd5b5f80546001600160a01b0319166001600160a01b038316908117825560405190917f908408e307fc569b417f6cbec5d5a06f44a0a505ac0479b47d421a4b2fd6a1e691a250565b5f546060906001600160a01b03163314610344576040516330cd747160e01b815260040160405180910390fd5b5f5f866001600160a01b03168686866040516103619291906105c2565b5f6040518083038185875af1925050503d805f811461039b576040519150601f19603f3d011682016040523d82523d5f602084013e6103a0565b606091505b5091509150816103ce578060405163a5fa8d2b60e01b81526004016103c59190610534565b60405180910390fd5b866001600160a01b03167fcaf938de11c367272220bfd1d2baa99ca46665e7bc4d85f00adb51b90fe1fa9f87878760405161040b939291906105d1565b60405180910390a29695505050505050565b5f5f83601f84011261042d575f5ffd5b50813567ffffffffffffffff811115610444575f5ffd5b60208301915083602082850101111561045b575f5ffd5b9250929050565b5f5f5f60408486031215610474575f5ffd5b83359250602084013567ffffffffffffffff811115610491575f5ffd5b61049d8682870161041d565b9497909650939450505050565b80356001600160a01b03811681146104c0575f5ffd5b919050565b5f602082840312156104d5575f5ffd5b61027a826104aa565b5f5f5f5f606085870312156104f1575f5ffd5b6104fa856104aa565b935060208501359250604085013567ffffffffffffffff81111561051c575f5ffd5b6105288782880161041d565b95989497509550505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f5f85851115610577575f5ffd5b83861115610583575f5ffd5b5050820193919092039150565b803560208310156105a8575f19602084900360031b1b165b92915050565b634e487b7160e01b5f52603260045260245ffd5b818382375f9101908152919050565b83815260406020820152816040820152818360608301375f818301606090810191909152601f909201601f191601019291505056",
+}
+
+// DevSmartWalletABI is the input ABI used to generate the binding from.
+// Deprecated: Use DevSmartWalletMetaData.ABI instead.
+var DevSmartWalletABI = DevSmartWalletMetaData.ABI
+
+// DevSmartWalletBin is the compiled bytecode used for deploying new contracts.
+// Deprecated: Use DevSmartWalletMetaData.Bin instead.
+var DevSmartWalletBin = DevSmartWalletMetaData.Bin
+
+// DeployDevSmartWallet deploys a new Ethereum contract, binding an instance of DevSmartWallet to it.
+func DeployDevSmartWallet(auth *bind.TransactOpts, backend bind.ContractBackend, owner_ common.Address) (common.Address, *types.Transaction, *DevSmartWallet, error) {
+	parsed, err := DevSmartWalletMetaData.GetAbi()
+	if err != nil {
+		return common.Address{}, nil, nil, err
+	}
+	if parsed == nil {
+		return common.Address{}, nil, nil, errors.New("GetABI returned nil")
+	}
+
+	address, tx, contract, err := bind.DeployContract(auth, *parsed, common.FromHex(DevSmartWalletBin), backend, owner_)
+	if err != nil {
+		return common.Address{}, nil, nil, err
+	}
+	return address, tx, &DevSmartWallet{DevSmartWalletCaller: DevSmartWalletCaller{contract: contract}, DevSmartWalletTransactor: DevSmartWalletTransactor{contract: contract}, DevSmartWalletFilterer: DevSmartWalletFilterer{contract: contract}}, nil
+}
+
+// DevSmartWallet is an auto generated Go binding around an Ethereum contract.
+type DevSmartWallet struct {
+	DevSmartWalletCaller     // Read-only binding to the contract
+	DevSmartWalletTransactor // Write-only binding to the contract
+	DevSmartWalletFilterer   // Log filterer for contract events
+}
+
+// DevSmartWalletCaller is an auto generated read-only Go binding around an Ethereum contract.
+type DevSmartWalletCaller struct {
+	contract *bind.BoundContract // Generic contract wrapper for the low level calls
+}
+
+// DevSmartWalletTransactor is an auto generated write-only Go binding around an Ethereum contract.
+type DevSmartWalletTransactor struct {
+	contract *bind.BoundContract // Generic contract wrapper for the low level calls
+}
+
+// DevSmartWalletFilterer is an auto generated log filtering Go binding around an Ethereum contract events.
+type DevSmartWalletFilterer struct {
+	contract *bind.BoundContract // Generic contract wrapper for the low level calls
+}
+
+// DevSmartWalletSession is an auto generated Go binding around an Ethereum contract,
+// with pre-set call and transact options.
+type DevSmartWalletSession struct {
+	Contract     *DevSmartWallet   // Generic contract binding to set the session for
+	CallOpts     bind.CallOpts     // Call options to use throughout this session
+	TransactOpts bind.TransactOpts // Transaction auth options to use throughout this session
+}
+
+// DevSmartWalletCallerSession is an auto generated read-only Go binding around an Ethereum contract,
+// with pre-set call options.
+type DevSmartWalletCallerSession struct {
+	Contract *DevSmartWalletCaller // Generic contract caller binding to set the session for
+	CallOpts bind.CallOpts         // Call options to use throughout this session
+}
+
+// DevSmartWalletTransactorSession is an auto generated write-only Go binding around an Ethereum contract,
+// with pre-set transact options.
+type DevSmartWalletTransactorSession struct {
+	Contract     *DevSmartWalletTransactor // Generic contract transactor binding to set the session for
+	TransactOpts bind.TransactOpts         // Transaction auth options to use throughout this session
+}
+
+// DevSmartWalletRaw is an auto generated low-level Go binding around an Ethereum contract.
+type DevSmartWalletRaw struct {
+	Contract *DevSmartWallet // Generic contract binding to access the raw methods on
+}
+
+// DevSmartWalletCallerRaw is an auto generated low-level read-only Go binding around an Ethereum contract.
+type DevSmartWalletCallerRaw struct {
+	Contract *DevSmartWalletCaller // Generic read-only contract binding to access the raw methods on
+}
+
+// DevSmartWalletTransactorRaw is an auto generated low-level write-only Go binding around an Ethereum contract.
+type DevSmartWalletTransactorRaw struct {
+	Contract *DevSmartWalletTransactor // Generic write-only contract binding to access the raw methods on
+}
+
+// NewDevSmartWallet creates a new instance of DevSmartWallet, bound to a specific deployed contract.
+func NewDevSmartWallet(address common.Address, backend bind.ContractBackend) (*DevSmartWallet, error) {
+	contract, err := bindDevSmartWallet(address, backend, backend, backend)
+	if err != nil {
+		return nil, err
+	}
+	return &DevSmartWallet{DevSmartWalletCaller: DevSmartWalletCaller{contract: contract}, DevSmartWalletTransactor: DevSmartWalletTransactor{contract: contract}, DevSmartWalletFilterer: DevSmartWalletFilterer{contract: contract}}, nil
+}
+
+// NewDevSmartWalletCaller creates a new read-only instance of DevSmartWallet, bound to a specific deployed contract.
+func NewDevSmartWalletCaller(address common.Address, caller bind.ContractCaller) (*DevSmartWalletCaller, error) {
+	contract, err := bindDevSmartWallet(address, caller, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &DevSmartWalletCaller{contract: contract}, nil
+}
+
+// NewDevSmartWalletTransactor creates a new write-only instance of DevSmartWallet, bound to a specific deployed contract.
+func NewDevSmartWalletTransactor(address common.Address, transactor bind.ContractTransactor) (*DevSmartWalletTransactor, error) {
+	contract, err := bindDevSmartWallet(address, nil, transactor, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &DevSmartWalletTransactor{contract: contract}, nil
+}
+
+// NewDevSmartWalletFilterer creates a new log filterer instance of DevSmartWallet, bound to a specific deployed contract.
+func NewDevSmartWalletFilterer(address common.Address, filterer bind.ContractFilterer) (*DevSmartWalletFilterer, error) {
+	contract, err := bindDevSmartWallet(address, nil, nil, filterer)
+	if err != nil {
+		return nil, err
+	}
+	return &DevSmartWalletFilterer{contract: contract}, nil
+}
+
+// bindDevSmartWallet binds a generic wrapper to an already deployed contract.
+func bindDevSmartWallet(address common.Address, caller bind.ContractCaller, transactor bind.ContractTransactor, filterer bind.ContractFilterer) (*bind.BoundContract, error) {
+	parsed, err := DevSmartWalletMetaData.GetAbi()
+	if err != nil {
+		return nil, err
+	}
+	return bind.NewBoundContract(address, *parsed, caller, transactor, filterer), nil
+}
+
+// Call invokes the (constant) contract method with params as input values and
+// sets the output to result. The result type might be a single field for simple
+// returns, a slice of interfaces for anonymous returns and a struct for named
+// returns.
+func (_DevSmartWallet *DevSmartWalletRaw) Call(opts *bind.CallOpts, result *[]interface{}, method string, params ...interface{}) error {
+	return _DevSmartWallet.Contract.DevSmartWalletCaller.contract.Call(opts, result, method, params...)
+}
+
+// Transfer initiates a plain transaction to move funds to the contract, calling
+// its default method if one is available.
+func (_DevSmartWallet *DevSmartWalletRaw) Transfer(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.DevSmartWalletTransactor.contract.Transfer(opts)
+}
+
+// Transact invokes the (paid) contract method with params as input values.
+func (_DevSmartWallet *DevSmartWalletRaw) Transact(opts *bind.TransactOpts, method string, params ...interface{}) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.DevSmartWalletTransactor.contract.Transact(opts, method, params...)
+}
+
+// Call invokes the (constant) contract method with params as input values and
+// sets the output to result. The result type might be a single field for simple
+// returns, a slice of interfaces for anonymous returns and a struct for named
+// returns.
+func (_DevSmartWallet *DevSmartWalletCallerRaw) Call(opts *bind.CallOpts, result *[]interface{}, method string, params ...interface{}) error {
+	return _DevSmartWallet.Contract.contract.Call(opts, result, method, params...)
+}
+
+// Transfer initiates a plain transaction to move funds to the contract, calling
+// its default method if one is available.
+func (_DevSmartWallet *DevSmartWalletTransactorRaw) Transfer(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.contract.Transfer(opts)
+}
+
+// Transact invokes the (paid) contract method with params as input values.
+func (_DevSmartWallet *DevSmartWalletTransactorRaw) Transact(opts *bind.TransactOpts, method string, params ...interface{}) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.contract.Transact(opts, method, params...)
+}
+
+// IsValidSignature is a free data retrieval call binding the contract method 0x1626ba7e.
+//
+// Solidity: function isValidSignature(bytes32 hash, bytes signature) view returns(bytes4)
+func (_DevSmartWallet *DevSmartWalletCaller) IsValidSignature(opts *bind.CallOpts, hash [32]byte, signature []byte) ([4]byte, error) {
+	var out []interface{}
+	err := _DevSmartWallet.contract.Call(opts, &out, "isValidSignature", hash, signature)
+
+	if err != nil {
+		return *new([4]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([4]byte)).(*[4]byte)
+
+	return out0, err
+
+}
+
+// IsValidSignature is a free data retrieval call binding the contract method 0x1626ba7e.
+//
+// Solidity: function isValidSignature(bytes32 hash, bytes signature) view returns(bytes4)
+func (_DevSmartWallet *DevSmartWalletSession) IsValidSignature(hash [32]byte, signature []byte) ([4]byte, error) {
+	return _DevSmartWallet.Contract.IsValidSignature(&_DevSmartWallet.CallOpts, hash, signature)
+}
+
+// IsValidSignature is a free data retrieval call binding the contract method 0x1626ba7e.
+//
+// Solidity: function isValidSignature(bytes32 hash, bytes signature) view returns(bytes4)
+func (_DevSmartWallet *DevSmartWalletCallerSession) IsValidSignature(hash [32]byte, signature []byte) ([4]byte, error) {
+	return _DevSmartWallet.Contract.IsValidSignature(&_DevSmartWallet.CallOpts, hash, signature)
+}
+
+// Owner is a free data retrieval call binding the contract method 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (_DevSmartWallet *DevSmartWalletCaller) Owner(opts *bind.CallOpts) (common.Address, error) {
+	var out []interface{}
+	err := _DevSmartWallet.contract.Call(opts, &out, "owner")
+
+	if err != nil {
+		return *new(common.Address), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+
+	return out0, err
+
+}
+
+// Owner is a free data retrieval call binding the contract method 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (_DevSmartWallet *DevSmartWalletSession) Owner() (common.Address, error) {
+	return _DevSmartWallet.Contract.Owner(&_DevSmartWallet.CallOpts)
+}
+
+// Owner is a free data retrieval call binding the contract method 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (_DevSmartWallet *DevSmartWalletCallerSession) Owner() (common.Address, error) {
+	return _DevSmartWallet.Contract.Owner(&_DevSmartWallet.CallOpts)
+}
+
+// Execute is a paid mutator transaction binding the contract method 0xb61d27f6.
+//
+// Solidity: function execute(address to, uint256 value, bytes data) returns(bytes)
+func (_DevSmartWallet *DevSmartWalletTransactor) Execute(opts *bind.TransactOpts, to common.Address, value *big.Int, data []byte) (*types.Transaction, error) {
+	return _DevSmartWallet.contract.Transact(opts, "execute", to, value, data)
+}
+
+// Execute is a paid mutator transaction binding the contract method 0xb61d27f6.
+//
+// Solidity: function execute(address to, uint256 value, bytes data) returns(bytes)
+func (_DevSmartWallet *DevSmartWalletSession) Execute(to common.Address, value *big.Int, data []byte) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.Execute(&_DevSmartWallet.TransactOpts, to, value, data)
+}
+
+// Execute is a paid mutator transaction binding the contract method 0xb61d27f6.
+//
+// Solidity: function execute(address to, uint256 value, bytes data) returns(bytes)
+func (_DevSmartWallet *DevSmartWalletTransactorSession) Execute(to common.Address, value *big.Int, data []byte) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.Execute(&_DevSmartWallet.TransactOpts, to, value, data)
+}
+
+// Init is a paid mutator transaction binding the contract method 0x19ab453c.
+//
+// Solidity: function init(address owner_) returns()
+func (_DevSmartWallet *DevSmartWalletTransactor) Init(opts *bind.TransactOpts, owner_ common.Address) (*types.Transaction, error) {
+	return _DevSmartWallet.contract.Transact(opts, "init", owner_)
+}
+
+// Init is a paid mutator transaction binding the contract method 0x19ab453c.
+//
+// Solidity: function init(address owner_) returns()
+func (_DevSmartWallet *DevSmartWalletSession) Init(owner_ common.Address) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.Init(&_DevSmartWallet.TransactOpts, owner_)
+}
+
+// Init is a paid mutator transaction binding the contract method 0x19ab453c.
+//
+// Solidity: function init(address owner_) returns()
+func (_DevSmartWallet *DevSmartWalletTransactorSession) Init(owner_ common.Address) (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.Init(&_DevSmartWallet.TransactOpts, owner_)
+}
+
+// Receive is a paid mutator transaction binding the contract receive function.
+//
+// Solidity: receive() payable returns()
+func (_DevSmartWallet *DevSmartWalletTransactor) Receive(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _DevSmartWallet.contract.RawTransact(opts, nil) // calldata is disallowed for receive function
+}
+
+// Receive is a paid mutator transaction binding the contract receive function.
+//
+// Solidity: receive() payable returns()
+func (_DevSmartWallet *DevSmartWalletSession) Receive() (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.Receive(&_DevSmartWallet.TransactOpts)
+}
+
+// Receive is a paid mutator transaction binding the contract receive function.
+//
+// Solidity: receive() payable returns()
+func (_DevSmartWallet *DevSmartWalletTransactorSession) Receive() (*types.Transaction, error) {
+	return _DevSmartWallet.Contract.Receive(&_DevSmartWallet.TransactOpts)
+}
+
+// DevSmartWalletExecutedIterator is returned from FilterExecuted and is used to iterate over the raw logs and unpacked data for Executed events raised by the DevSmartWallet contract.
+type DevSmartWalletExecutedIterator struct {
+	Event *DevSmartWalletExecuted // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *DevSmartWalletExecutedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(DevSmartWalletExecuted)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(DevSmartWalletExecuted)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *DevSmartWalletExecutedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *DevSmartWalletExecutedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// DevSmartWalletExecuted represents a Executed event raised by the DevSmartWallet contract.
+type DevSmartWalletExecuted struct {
+	To    common.Address
+	Value *big.Int
+	Data  []byte
+	Raw   types.Log // Blockchain specific contextual infos
+}
+
+// FilterExecuted is a free log retrieval operation binding the contract event 0xcaf938de11c367272220bfd1d2baa99ca46665e7bc4d85f00adb51b90fe1fa9f.
+//
+// Solidity: event Executed(address indexed to, uint256 value, bytes data)
+func (_DevSmartWallet *DevSmartWalletFilterer) FilterExecuted(opts *bind.FilterOpts, to []common.Address) (*DevSmartWalletExecutedIterator, error) {
+
+	var toRule []interface{}
+	for _, toItem := range to {
+		toRule = append(toRule, toItem)
+	}
+
+	logs, sub, err := _DevSmartWallet.contract.FilterLogs(opts, "Executed", toRule)
+	if err != nil {
+		return nil, err
+	}
+	return &DevSmartWalletExecutedIterator{contract: _DevSmartWallet.contract, event: "Executed", logs: logs, sub: sub}, nil
+}
+
+// WatchExecuted is a free log subscription operation binding the contract event 0xcaf938de11c367272220bfd1d2baa99ca46665e7bc4d85f00adb51b90fe1fa9f.
+//
+// Solidity: event Executed(address indexed to, uint256 value, bytes data)
+func (_DevSmartWallet *DevSmartWalletFilterer) WatchExecuted(opts *bind.WatchOpts, sink chan<- *DevSmartWalletExecuted, to []common.Address) (event.Subscription, error) {
+
+	var toRule []interface{}
+	for _, toItem := range to {
+		toRule = append(toRule, toItem)
+	}
+
+	logs, sub, err := _DevSmartWallet.contract.WatchLogs(opts, "Executed", toRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(DevSmartWalletExecuted)
+				if err := _DevSmartWallet.contract.UnpackLog(event, "Executed", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseExecuted is a log parse operation binding the contract event 0xcaf938de11c367272220bfd1d2baa99ca46665e7bc4d85f00adb51b90fe1fa9f.
+//
+// Solidity: event Executed(address indexed to, uint256 value, bytes data)
+func (_DevSmartWallet *DevSmartWalletFilterer) ParseExecuted(log types.Log) (*DevSmartWalletExecuted, error) {
+	event := new(DevSmartWalletExecuted)
+	if err := _DevSmartWallet.contract.UnpackLog(event, "Executed", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// DevSmartWalletInitializedIterator is returned from FilterInitialized and is used to iterate over the raw logs and unpacked data for Initialized events raised by the DevSmartWallet contract.
+type DevSmartWalletInitializedIterator struct {
+	Event *DevSmartWalletInitialized // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *DevSmartWalletInitializedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(DevSmartWalletInitialized)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(DevSmartWalletInitialized)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *DevSmartWalletInitializedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *DevSmartWalletInitializedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// DevSmartWalletInitialized represents a Initialized event raised by the DevSmartWallet contract.
+type DevSmartWalletInitialized struct {
+	Owner common.Address
+	Raw   types.Log // Blockchain specific contextual infos
+}
+
+// FilterInitialized is a free log retrieval operation binding the contract event 0x908408e307fc569b417f6cbec5d5a06f44a0a505ac0479b47d421a4b2fd6a1e6.
+//
+// Solidity: event Initialized(address indexed owner)
+func (_DevSmartWallet *DevSmartWalletFilterer) FilterInitialized(opts *bind.FilterOpts, owner []common.Address) (*DevSmartWalletInitializedIterator, error) {
+
+	var ownerRule []interface{}
+	for _, ownerItem := range owner {
+		ownerRule = append(ownerRule, ownerItem)
+	}
+
+	logs, sub, err := _DevSmartWallet.contract.FilterLogs(opts, "Initialized", ownerRule)
+	if err != nil {
+		return nil, err
+	}
+	return &DevSmartWalletInitializedIterator{contract: _DevSmartWallet.contract, event: "Initialized", logs: logs, sub: sub}, nil
+}
+
+// WatchInitialized is a free log subscription operation binding the contract event 0x908408e307fc569b417f6cbec5d5a06f44a0a505ac0479b47d421a4b2fd6a1e6.
+//
+// Solidity: event Initialized(address indexed owner)
+func (_DevSmartWallet *DevSmartWalletFilterer) WatchInitialized(opts *bind.WatchOpts, sink chan<- *DevSmartWalletInitialized, owner []common.Address) (event.Subscription, error) {
+
+	var ownerRule []interface{}
+	for _, ownerItem := range owner {
+		ownerRule = append(ownerRule, ownerItem)
+	}
+
+	logs, sub, err := _DevSmartWallet.contract.WatchLogs(opts, "Initialized", ownerRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(DevSmartWalletInitialized)
+				if err := _DevSmartWallet.contract.UnpackLog(event, "Initialized", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseInitialized is a log parse operation binding the contract event 0x908408e307fc569b417f6cbec5d5a06f44a0a505ac0479b47d421a4b2fd6a1e6.
+//
+// Solidity: event Initialized(address indexed owner)
+func (_DevSmartWallet *DevSmartWalletFilterer) ParseInitialized(log types.Log) (*DevSmartWalletInitialized, error) {
+	event := new(DevSmartWalletInitialized)
+	if err := _DevSmartWallet.contract.UnpackLog(event, "Initialized", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
 // DevUSDCMetaData contains all meta data concerning the DevUSDC contract.
 var DevUSDCMetaData = &bind.MetaData{
 	ABI: "[{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"AuthorizationCanceled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"AuthorizationUsed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CANCEL_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PERMIT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIVE_WITH_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TRANSFER_WITH_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"authorizationState\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"cancelAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"cancelAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name_\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version_\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minter\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"receiveWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"receiveWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"transferWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"transferWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"version\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",

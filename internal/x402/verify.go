@@ -27,10 +27,14 @@ type Payment struct {
 	Asset     common.Address
 	PayTo     common.Address
 	Amount    *big.Int
-	Signature []byte // 65 bytes r‖s‖v, v in {27,28}
+	Signature []byte // 65 bytes r‖s‖v, v in {27,28} (any length when ContractSigned)
 	ERC3009   *ERC3009Message
 	Permit2   *Permit2Message
 	EIP2612   *EIP2612Permit // optional gas-sponsoring permit (Permit2 only)
+	// ContractSigned: the signature does not ecrecover to the payer, whose
+	// contract accepted it (EIP-1271, through VerifyWith's SignatureChecker).
+	// ERC-3009 then settles through the `bytes signature` overload.
+	ContractSigned bool
 }
 
 // EIP2612Permit is a parsed eip2612GasSponsoring extension.
@@ -83,6 +87,25 @@ func NewVerifier(opts VerifierOptions) *Verifier {
 	return &Verifier{now: opts.Now}
 }
 
+// SignatureChecker decides a signature that does not ecrecover to the payer:
+// the facilitator asks the payer's contract (EIP-1271 isValidSignature of
+// digest, the EIP-712 digest the token or Permit2 checks). valid false means
+// not the payer's signature (the usual signature reason follows); a non-nil
+// error means it could not tell (the chain did not answer), and is the
+// answer. It is never called for a signature that recovers to the payer, so
+// EOA payments never wait for it.
+type SignatureChecker func(payer common.Address, digest common.Hash, sig []byte) (valid bool, err *Error)
+
+// maxContractSignature bounds a signature handed to a SignatureChecker (a
+// multisig's concatenated signatures, a wrapped passkey assertion, …).
+const maxContractSignature = 4096
+
+// eip6492Suffix ends an EIP-6492 signature (one for a wallet not deployed yet).
+var eip6492Suffix = common.FromHex("0x6492649264926492649264926492649264926492649264926492649264926492")
+
+// EIP6492Refusal is the message of the refusal of an EIP-6492 signature.
+const EIP6492Refusal = "EIP-6492 counterfactual wallets are not supported: deploy the wallet first"
+
 // Verify checks p against req without touching a chain: scheme, network,
 // then for ERC-3009 recipient, exact amount, validBefore ≥ now+6 s,
 // validAfter ≤ now, the EIP-712 domain, the signature (65 bytes, v 27/28,
@@ -92,7 +115,20 @@ func NewVerifier(opts VerifierOptions) *Verifier {
 // with and the answer is the signature reason, as the official facilitator
 // says. The error is always an *Error with a reason code; on error the
 // Payment is still returned when the payer is known, so answers can name it.
+// Only EOA signatures verify; see VerifyWith for contract payers.
 func (v *Verifier) Verify(p *PaymentPayload, req *PaymentRequirements) (*Payment, *Error) {
+	return v.VerifyWith(p, req, nil)
+}
+
+// VerifyWith is Verify that also accepts signatures of contract payers:
+// when a signature does not ecrecover to the payer, check (when non-nil)
+// decides. Every other check runs as in Verify and fails first; check is
+// consulted only where Verify would answer with the signature reason (and,
+// to tell a tampered payload from an authentic one, when a signed field
+// disagrees with req). Signatures of other lengths than 65 bytes (up to 4
+// KiB) are then accepted for check to decide. An EIP-6492 signature (a
+// wallet not deployed yet) is refused either way.
+func (v *Verifier) VerifyWith(p *PaymentPayload, req *PaymentRequirements, check SignatureChecker) (*Payment, *Error) {
 	if p.Accepted.Scheme != SchemeExact || req.Scheme != SchemeExact {
 		return nil, fail(ReasonExactScheme, "scheme must be exact")
 	}
@@ -119,9 +155,9 @@ func (v *Verifier) Verify(p *PaymentPayload, req *PaymentRequirements) (*Payment
 	pay.Amount = amount
 	switch {
 	case ep.Permit2Authorization != nil:
-		return v.verifyPermit2(p, req, &ep, pay)
+		return v.verifyPermit2(p, req, &ep, pay, check)
 	case ep.Authorization != nil:
-		return v.verifyERC3009(req, &ep, pay)
+		return v.verifyERC3009(req, &ep, pay, check)
 	default:
 		return nil, fail(ReasonInvalidPayload, "exact payload has neither authorization nor permit2Authorization")
 	}
@@ -134,16 +170,52 @@ func parseAddr(s string) (common.Address, bool) {
 	return common.HexToAddress(s), true
 }
 
-func parseSignature(s string) ([]byte, *Error) {
+// parseSignature decodes a signature: 65 bytes, or with anyLength (a
+// contract payer may sign otherwise) up to maxContractSignature bytes.
+// EIP-6492 signatures are refused with a message saying so.
+func parseSignature(s string, anyLength bool) ([]byte, *Error) {
 	h := strings.TrimPrefix(s, "0x")
 	if len(h) != 130 {
-		return nil, fail(ReasonExactSignature, "signature must be 65 bytes")
+		if is6492Hex(h) {
+			return nil, fail(ReasonExactSignature, EIP6492Refusal)
+		}
+		if !anyLength || len(h) == 0 || len(h)%2 != 0 || len(h) > 2*maxContractSignature {
+			return nil, fail(ReasonExactSignature, "signature must be 65 bytes")
+		}
 	}
 	b, err := hex.DecodeString(h)
 	if err != nil {
 		return nil, fail(ReasonExactFailedToParseSignature, "signature is not hex")
 	}
 	return b, nil
+}
+
+// is6492Hex reports whether the hex signature h ends with the EIP-6492 magic.
+func is6492Hex(h string) bool {
+	const n = 64 // hex digits of the 32-byte suffix
+	if len(h) < n+2 {
+		return false
+	}
+	suffix, err := hex.DecodeString(h[len(h)-n:])
+	return err == nil && bytes.Equal(suffix, eip6492Suffix)
+}
+
+// signedBy reports whether sig is payer's signature of digest: an EOA
+// signature that recovers to payer, else whatever check says (nil check:
+// no). The EOA case never calls check.
+func signedBy(payer common.Address, digest common.Hash, sig []byte, check SignatureChecker, pay *Payment) (bool, *Error) {
+	if signer, ok := recoverSigner(digest, sig); ok && signer == payer {
+		return true, nil
+	}
+	if check == nil {
+		return false, nil
+	}
+	valid, err := check(payer, digest, sig)
+	if valid && err == nil {
+		pay.ContractSigned = true
+		return true, nil
+	}
+	return false, err
 }
 
 // recoverSigner returns the address that signed digest. Only canonical
@@ -168,7 +240,7 @@ func recoverSigner(digest common.Hash, sig []byte) (common.Address, bool) {
 	return a, true
 }
 
-func (v *Verifier) verifyERC3009(req *PaymentRequirements, ep *ExactEVMPayload, pay *Payment) (*Payment, *Error) {
+func (v *Verifier) verifyERC3009(req *PaymentRequirements, ep *ExactEVMPayload, pay *Payment, check SignatureChecker) (*Payment, *Error) {
 	a := ep.Authorization
 	m := &ERC3009Message{}
 	var ok1, ok2, ok3, ok4, ok5 bool
@@ -186,19 +258,18 @@ func (v *Verifier) verifyERC3009(req *PaymentRequirements, ep *ExactEVMPayload, 
 	}
 	copy(m.Nonce[:], nonce)
 	pay.Method, pay.Payer, pay.ERC3009 = TransferEIP3009, m.From, m
-	sig, perr := parseSignature(ep.Signature)
+	sig, perr := parseSignature(ep.Signature, check != nil)
 	if perr != nil {
 		return pay, perr
 	}
 	pay.Signature = sig
 	name, version := req.ExtraString("name"), req.ExtraString("version")
-	sigOK := func() bool {
+	sigOK := func() (bool, *Error) {
 		if name == "" || version == "" {
-			return true // cannot tell; the domain check reports it
+			return true, nil // cannot tell; the domain check reports it
 		}
 		sep := v.domains.Separator(Domain{Name: name, Version: version, ChainID: pay.ChainID, VerifyingContract: pay.Asset})
-		signer, ok := recoverSigner(m.Digest(sep), sig)
-		return ok && signer == m.From
+		return signedBy(m.From, m.Digest(sep), sig, check, pay)
 	}
 	now := v.now().Unix()
 	var field *Error
@@ -213,21 +284,26 @@ func (v *Verifier) verifyERC3009(req *PaymentRequirements, ep *ExactEVMPayload, 
 		field = fail(ReasonExactValidAfter, "authorization is not valid yet (validAfter "+m.ValidAfter.String()+")")
 	}
 	if field != nil {
-		if !sigOK() {
+		// A checker that cannot tell leaves the field's reason: refused either way.
+		if ok, cerr := sigOK(); !ok && cerr == nil {
 			return pay, fail(ReasonExactSignature, "signature does not match the authorization")
 		}
+		pay.ContractSigned = false
 		return pay, field
 	}
 	if name == "" || version == "" {
 		return pay, fail(ReasonExactMissingEIP712Domain, "requirements.extra needs the token's EIP-712 name and version")
 	}
-	if !sigOK() {
+	if ok, cerr := sigOK(); !ok {
+		if cerr != nil {
+			return pay, cerr
+		}
 		return pay, fail(ReasonExactSignature, "signature does not recover to authorization.from")
 	}
 	return pay, nil
 }
 
-func (v *Verifier) verifyPermit2(p *PaymentPayload, req *PaymentRequirements, ep *ExactEVMPayload, pay *Payment) (*Payment, *Error) {
+func (v *Verifier) verifyPermit2(p *PaymentPayload, req *PaymentRequirements, ep *ExactEVMPayload, pay *Payment, check SignatureChecker) (*Payment, *Error) {
 	a := ep.Permit2Authorization
 	m := &Permit2Message{}
 	var ok [8]bool
@@ -245,15 +321,14 @@ func (v *Verifier) verifyPermit2(p *PaymentPayload, req *PaymentRequirements, ep
 		}
 	}
 	pay.Method, pay.Payer, pay.Permit2 = TransferPermit2, m.Owner, m
-	sig, perr := parseSignature(ep.Signature)
+	sig, perr := parseSignature(ep.Signature, check != nil)
 	if perr != nil {
 		perr.Reason = ReasonPermit2InvalidSignature
 		return pay, perr
 	}
 	pay.Signature = sig
-	sigOK := func() bool {
-		signer, ok := recoverSigner(m.Digest(v.domains.Separator(Permit2Domain(pay.ChainID))), sig)
-		return ok && signer == m.Owner
+	sigOK := func() (bool, *Error) {
+		return signedBy(m.Owner, m.Digest(v.domains.Separator(Permit2Domain(pay.ChainID))), sig, check, pay)
 	}
 	now := v.now().Unix()
 	var field *Error
@@ -272,12 +347,17 @@ func (v *Verifier) verifyPermit2(p *PaymentPayload, req *PaymentRequirements, ep
 		field = fail(ReasonPermit2TokenMismatch, "permitted.token "+m.Token.Hex()+" is not the asset "+pay.Asset.Hex())
 	}
 	if field != nil {
-		if !sigOK() {
+		// A checker that cannot tell leaves the field's reason: refused either way.
+		if ok, cerr := sigOK(); !ok && cerr == nil {
 			return pay, fail(ReasonPermit2InvalidSignature, "signature does not match the permit")
 		}
+		pay.ContractSigned = false
 		return pay, field
 	}
-	if !sigOK() {
+	if ok, cerr := sigOK(); !ok {
+		if cerr != nil {
+			return pay, cerr
+		}
 		return pay, fail(ReasonPermit2InvalidSignature, "signature does not recover to permit2Authorization.from")
 	}
 	if raw, ok := p.Extensions[ExtensionEIP2612GasSponsoring]; ok {

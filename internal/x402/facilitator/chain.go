@@ -38,6 +38,11 @@ const abiJSON = `[
  {"name":"from","type":"address"},{"name":"to","type":"address"},{"name":"value","type":"uint256"},
  {"name":"validAfter","type":"uint256"},{"name":"validBefore","type":"uint256"},{"name":"nonce","type":"bytes32"},
  {"name":"v","type":"uint8"},{"name":"r","type":"bytes32"},{"name":"s","type":"bytes32"}],"outputs":[]},
+{"type":"function","name":"transferWithAuthorization","stateMutability":"nonpayable","inputs":[
+ {"name":"from","type":"address"},{"name":"to","type":"address"},{"name":"value","type":"uint256"},
+ {"name":"validAfter","type":"uint256"},{"name":"validBefore","type":"uint256"},{"name":"nonce","type":"bytes32"},
+ {"name":"signature","type":"bytes"}],"outputs":[]},
+{"type":"function","name":"isValidSignature","stateMutability":"view","inputs":[{"name":"hash","type":"bytes32"},{"name":"signature","type":"bytes"}],"outputs":[{"name":"","type":"bytes4"}]},
 {"type":"function","name":"authorizationState","stateMutability":"view","inputs":[{"name":"a","type":"address"},{"name":"n","type":"bytes32"}],"outputs":[{"name":"","type":"bool"}]},
 {"type":"function","name":"balanceOf","stateMutability":"view","inputs":[{"name":"a","type":"address"}],"outputs":[{"name":"","type":"uint256"}]},
 {"type":"function","name":"allowance","stateMutability":"view","inputs":[{"name":"o","type":"address"},{"name":"s","type":"address"}],"outputs":[{"name":"","type":"uint256"}]},
@@ -78,7 +83,18 @@ type contracts struct {
 	abi       abi.ABI
 	selectors map[[4]byte]x402.Reason
 	transfer  common.Hash
+	// transferBytes is the ABI name of transferWithAuthorization's
+	// `bytes signature` overload (abigen-style names number overloads).
+	transferBytes string
 }
+
+// transferBytesSig is the overload of transferWithAuthorization that takes
+// the signature as bytes: the one a contract payer's signature needs.
+const transferBytesSig = "transferWithAuthorization(address,address,uint256,uint256,uint256,bytes32,bytes)"
+
+// eip1271Magic is what isValidSignature returns for a valid signature
+// (its own selector).
+var eip1271Magic = [4]byte{0x16, 0x26, 0xba, 0x7e}
 
 func newContracts() (*contracts, error) {
 	a, err := abi.JSON(strings.NewReader(abiJSON))
@@ -86,6 +102,14 @@ func newContracts() (*contracts, error) {
 		return nil, fmt.Errorf("parse contract ABI: %w", err)
 	}
 	c := &contracts{abi: a, selectors: map[[4]byte]x402.Reason{}, transfer: a.Events["Transfer"].ID}
+	for name, m := range a.Methods {
+		if m.Sig == transferBytesSig {
+			c.transferBytes = name
+		}
+	}
+	if c.transferBytes == "" {
+		return nil, errors.New("parse contract ABI: no " + transferBytesSig)
+	}
 	for sig, r := range revertReasons {
 		var sel [4]byte
 		copy(sel[:], crypto4(sig))
@@ -120,6 +144,11 @@ type eip2612Permit struct {
 func (c *contracts) settlement(pay *x402.Payment) (common.Address, []byte, error) {
 	if pay.Method == x402.TransferEIP3009 {
 		m := pay.ERC3009
+		if pay.ContractSigned {
+			// EIP-1271: the token hands the bytes to the payer's isValidSignature.
+			data, err := c.abi.Pack(c.transferBytes, m.From, m.To, m.Value, m.ValidAfter, m.ValidBefore, [32]byte(m.Nonce), pay.Signature)
+			return pay.Asset, data, err
+		}
 		var r, s [32]byte
 		copy(r[:], pay.Signature[:32])
 		copy(s[:], pay.Signature[32:64])
@@ -282,6 +311,54 @@ func (f *Facilitator) diagnosePermit2(ctx context.Context, n *network, pay *x402
 		}
 	}
 	return out(x402.ReasonPermit2SimulationFailed)
+}
+
+// signatureChecker returns the x402.SignatureChecker of one request: the
+// payer's EIP-1271 isValidSignature, asked on n's chain with eth_call. A
+// payer without code (an EOA) is not asked. It runs only for signatures
+// that do not ecrecover to the payer. reason is the answer when the chain
+// does not (unexpected_verify_error or unexpected_settle_error).
+func (f *Facilitator) signatureChecker(ctx context.Context, n *network, reason x402.Reason) x402.SignatureChecker {
+	return func(payer common.Address, digest common.Hash, sig []byte) (bool, *x402.Error) {
+		if n == nil {
+			return false, nil // not served here; the network check answers
+		}
+		has, err := codeAt(ctx, n.backend, payer)
+		if err != nil && ctx.Err() != nil {
+			return false, &x402.Error{Reason: reason, Message: "read payer code: " + err.Error()}
+		}
+		if err == nil && !has {
+			return false, nil
+		}
+		// (A backend that cannot read code is asked anyway: an EOA's
+		// eth_call answer is empty, which is not the magic value.)
+		data, perr := f.contracts.abi.Pack("isValidSignature", digest, sig)
+		if perr != nil {
+			return false, nil
+		}
+		out, err := n.backend.CallContract(ctx, ethereum.CallMsg{To: &payer, Data: data}, nil)
+		if err != nil {
+			if ctx.Err() == nil && isRevert(err) {
+				return false, nil // the wallet refuses by reverting
+			}
+			return false, &x402.Error{Reason: reason, Message: "EIP-1271 isValidSignature: " + err.Error()}
+		}
+		return isMagic(out), nil
+	}
+}
+
+// isMagic reports whether an isValidSignature answer is the EIP-1271 magic
+// value, ABI-encoded as the token decodes it (bytes4, zero-padded).
+func isMagic(out []byte) bool {
+	if len(out) < 32 || [4]byte(out[:4]) != eip1271Magic {
+		return false
+	}
+	for _, b := range out[4:32] {
+		if b != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // codeAt reports whether addr has code. Backend has no CodeAt on purpose

@@ -29,13 +29,14 @@ var (
 	errDropped = errors.New("settlement transaction replaced")
 )
 
-// check runs the local checks and the chain simulation.
+// check runs the local checks (with EIP-1271 for contract payers) and the
+// chain simulation.
 func (f *Facilitator) check(ctx context.Context, p *x402.PaymentPayload, req *x402.PaymentRequirements) (*network, *x402.Payment, uint64, *x402.Error) {
-	pay, verr := f.verifier.Verify(p, req)
+	n, ok := f.networks[req.Network]
+	pay, verr := f.verifier.VerifyWith(p, req, f.signatureChecker(ctx, n, x402.ReasonUnexpectedVerifyError))
 	if verr != nil {
 		return nil, pay, 0, verr
 	}
-	n, ok := f.networks[req.Network]
 	if !ok {
 		return nil, pay, 0, &x402.Error{Reason: x402.ReasonInvalidNetwork, Message: "this facilitator does not settle on " + req.Network}
 	}
@@ -79,7 +80,8 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 	failed := func(pay *x402.Payment, e *x402.Error) *x402.SettleResponse {
 		return &x402.SettleResponse{ErrorReason: e.Reason, ErrorMessage: e.Message, Payer: payerOf(pay), Network: req.Network}
 	}
-	pay, verr := f.verifier.Verify(p, req)
+	n, ok := f.networks[req.Network]
+	pay, verr := f.verifier.VerifyWith(p, req, f.signatureChecker(ctx, n, x402.ReasonUnexpectedSettleError))
 	if verr != nil {
 		// An authentic authorization that has since expired may already be
 		// settled: a retry must get that outcome, not a time-window error.
@@ -95,7 +97,6 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 		}
 		return failed(pay, verr), nil
 	}
-	n, ok := f.networks[req.Network]
 	if !ok {
 		return failed(pay, &x402.Error{Reason: x402.ReasonInvalidNetwork, Message: "this facilitator does not settle on " + req.Network}), nil
 	}
