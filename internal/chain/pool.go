@@ -2,11 +2,13 @@ package chain
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"sort"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/state"
 	"github.com/ethereum/go-ethereum/core/txpool"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -38,7 +40,13 @@ type txPool struct {
 	all      map[common.Hash]*pooledTx
 	bySender map[common.Address]map[uint64]*pooledTx
 	seq      uint64 // arrival order, the tie-break between equal tips
+	// gone says why a transaction left the pool without being mined, for
+	// its sender still waiting in sendRaw; bounded by maxGone.
+	gone map[common.Hash]error
 }
+
+// maxGone bounds txPool.gone: reasons nobody collected are forgotten.
+const maxGone = 4096
 
 type pooledTx struct {
 	tx   *types.Transaction
@@ -47,7 +55,7 @@ type pooledTx struct {
 }
 
 func newTxPool(c *Chain) *txPool {
-	return &txPool{c: c, all: map[common.Hash]*pooledTx{}, bySender: map[common.Address]map[uint64]*pooledTx{}}
+	return &txPool{c: c, all: map[common.Hash]*pooledTx{}, bySender: map[common.Address]map[uint64]*pooledTx{}, gone: map[common.Hash]error{}}
 }
 
 // signer recovers senders for any transaction type the chain accepts.
@@ -74,9 +82,19 @@ func (p *txPool) add(tx *types.Transaction) error {
 	if _, ok := p.all[tx.Hash()]; ok {
 		return txpool.ErrAlreadyKnown
 	}
+	// The per-sender limit bounds what waits behind a nonce gap; the
+	// sender's next nonce (the one that fills the gap) is always taken,
+	// or a sender with full slots could never be unstuck.
+	next := p.nextNonce(from, st)
 	if err := txpool.ValidateTransactionWithState(tx, signer, &txpool.ValidationOptionsWithState{
-		State:               st,
-		UsedAndLeftSlots:    func(a common.Address) (int, int) { n := len(p.bySender[a]); return n, poolAccountSlots - n },
+		State: st,
+		UsedAndLeftSlots: func(a common.Address) (int, int) {
+			n := len(p.bySender[a])
+			if tx.Nonce() <= next {
+				return n, 1
+			}
+			return n, poolAccountSlots - n
+		},
 		ExistingExpenditure: p.expenditure,
 		ExistingCost:        p.cost,
 	}); err != nil {
@@ -140,13 +158,52 @@ func (p *txPool) get(h common.Hash) (*types.Transaction, common.Address, bool) {
 // nonce is the next nonce of a: the state's, advanced past the pooled
 // transactions that follow it without a gap.
 func (p *txPool) nonce(a common.Address, st *state.StateDB) uint64 {
-	n := st.GetNonce(a)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	return p.nextNonce(a, st)
+}
+
+// nextNonce is nonce with mu held.
+func (p *txPool) nextNonce(a common.Address, st *state.StateDB) uint64 {
+	n := st.GetNonce(a)
 	for p.bySender[a][n] != nil {
 		n++
 	}
 	return n
+}
+
+// minable counts the senders whose next transaction the producer would
+// take into a block with baseFee: executable, fee cap not under the base
+// fee. Zero means sealing now would only make an empty block.
+func (p *txPool) minable(st *state.StateDB, baseFee *big.Int) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for a, byNonce := range p.bySender {
+		if ptx := byNonce[st.GetNonce(a)]; ptx != nil && ptx.tx.GasFeeCapIntCmp(baseFee) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// status tells where transaction h is: pooled (and whether the producer
+// would take it into a block with baseFee), or gone with the reason.
+func (p *txPool) status(h common.Hash, st *state.StateDB, baseFee *big.Int) (pooled, minable bool, gone error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if ptx, ok := p.all[h]; ok {
+		next := st.GetNonce(ptx.from)
+		for n := next; n < ptx.tx.Nonce(); n++ {
+			if q := p.bySender[ptx.from][n]; q == nil || q.tx.GasFeeCapIntCmp(baseFee) < 0 {
+				return true, false, nil
+			}
+		}
+		return true, ptx.tx.Nonce() >= next && ptx.tx.GasFeeCapIntCmp(baseFee) >= 0, nil
+	}
+	gone = p.gone[h]
+	delete(p.gone, h)
+	return false, false, gone
 }
 
 // executable returns, per sender, the pooled transactions that can run on
@@ -163,16 +220,29 @@ func (p *txPool) executable(st *state.StateDB) map[common.Address][]*pooledTx {
 	return out
 }
 
+// droppedTx is a transaction the producer found can never be mined.
+type droppedTx struct {
+	ptx *pooledTx
+	err error
+}
+
 // remove drops transactions that will never be mined.
-func (p *txPool) remove(txs ...*pooledTx) {
+func (p *txPool) remove(txs ...droppedTx) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for _, ptx := range txs {
-		p.drop(ptx)
+	for _, d := range txs {
+		if p.all[d.ptx.tx.Hash()] == d.ptx {
+			p.drop(d.ptx, d.err)
+		}
 	}
 }
 
-func (p *txPool) drop(ptx *pooledTx) {
+// drop removes ptx, remembering why for its waiting sender; mu held.
+func (p *txPool) drop(ptx *pooledTx, why error) {
+	if len(p.gone) >= maxGone {
+		clear(p.gone)
+	}
+	p.gone[ptx.tx.Hash()] = why
 	delete(p.all, ptx.tx.Hash())
 	if byNonce := p.bySender[ptx.from]; byNonce[ptx.tx.Nonce()] == ptx {
 		delete(byNonce, ptx.tx.Nonce())
@@ -182,15 +252,33 @@ func (p *txPool) drop(ptx *pooledTx) {
 	}
 }
 
-// reset drops what st shows as mined (a nonce below the account's).
-func (p *txPool) reset(st *state.StateDB) {
+// reset drops what st shows as mined (a nonce below the account's) and,
+// as go-ethereum's pool does, what the sender can no longer pay for (its
+// balance fell after the transaction was admitted): kept, it would never
+// be mined and would hold up every later transaction of its sender.
+func (p *txPool) reset(st *state.StateDB, mined types.Transactions) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	for _, tx := range mined {
+		if ptx := p.all[tx.Hash()]; ptx != nil {
+			delete(p.all, tx.Hash())
+			if p.bySender[ptx.from][tx.Nonce()] == ptx {
+				delete(p.bySender[ptx.from], tx.Nonce())
+			}
+		}
+	}
 	for a, byNonce := range p.bySender {
-		next := st.GetNonce(a)
+		if len(byNonce) == 0 {
+			delete(p.bySender, a)
+			continue
+		}
+		next, balance := st.GetNonce(a), st.GetBalance(a).ToBig()
 		for n, ptx := range byNonce {
-			if n < next {
-				p.drop(ptx)
+			switch {
+			case n < next:
+				p.drop(ptx, fmt.Errorf("%w: another transaction with nonce %d was mined first", core.ErrNonceTooLow, n))
+			case ptx.tx.Cost().Cmp(balance) > 0:
+				p.drop(ptx, fmt.Errorf("%w: balance %v, tx cost %v (the balance fell after the transaction was sent)", core.ErrInsufficientFunds, balance, ptx.tx.Cost()))
 			}
 		}
 	}

@@ -70,7 +70,7 @@ func (c *Chain) produce(ctx context.Context, ts uint64) (*types.Block, error) {
 	c.bc.SetSafe(block.Header())
 	c.pool.remove(dropped...)
 	if head, err := c.bc.State(); err == nil {
-		c.pool.reset(head)
+		c.pool.reset(head, block.Transactions())
 	}
 	return block, nil
 }
@@ -99,12 +99,12 @@ func (c *Chain) nextHeader(parent *types.Header, ts uint64) *types.Header {
 // fill applies the pool's executable transactions to st until the block is
 // full or nothing runnable is left. It returns what went in and what can
 // never be mined (and is to leave the pool).
-func (c *Chain) fill(ctx context.Context, evm *vm.EVM, st *state.StateDB, gp *core.GasPool, header *types.Header) (types.Transactions, []*types.Receipt, []*pooledTx) {
+func (c *Chain) fill(ctx context.Context, evm *vm.EVM, st *state.StateDB, gp *core.GasPool, header *types.Header) (types.Transactions, []*types.Receipt, []droppedTx) {
 	queues := c.pool.executable(st)
 	var (
 		txs      types.Transactions
 		receipts []*types.Receipt
-		dropped  []*pooledTx
+		dropped  []droppedTx
 	)
 	for {
 		from, ok := bestHead(queues, header.BaseFee)
@@ -124,7 +124,7 @@ func (c *Chain) fill(ctx context.Context, evm *vm.EVM, st *state.StateDB, gp *co
 		gp.Set(gpSnap)
 		switch {
 		case errors.Is(err, core.ErrNonceTooLow):
-			dropped = append(dropped, ptx)
+			dropped = append(dropped, droppedTx{ptx, err})
 			queues[from] = queues[from][1:]
 		case errors.Is(err, core.ErrGasLimitReached), errors.Is(err, core.ErrInsufficientFunds):
 			// May fit a later block or become affordable: keep it, but
@@ -132,7 +132,7 @@ func (c *Chain) fill(ctx context.Context, evm *vm.EVM, st *state.StateDB, gp *co
 			delete(queues, from)
 		default:
 			c.log.Debug("dropping transaction the block producer cannot apply", "tx", ptx.tx.Hash(), "err", err)
-			dropped = append(dropped, ptx)
+			dropped = append(dropped, droppedTx{ptx, fmt.Errorf("the block producer could not apply it: %w", err)})
 			delete(queues, from)
 		}
 	}

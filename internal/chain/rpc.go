@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/consensus/misc/eip1559"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -76,11 +77,46 @@ func (c *Chain) sendRaw(ctx context.Context, input hexutil.Bytes) (common.Hash, 
 	if err := c.pool.add(tx); err != nil {
 		return common.Hash{}, err
 	}
-	if err := c.seal(ctx, sealTxs, 0); err != nil {
-		return tx.Hash(), fmt.Errorf("mine transaction %s: %w", tx.Hash().Hex(), err)
+	// A round may end without this transaction: it can wait behind a
+	// nonce gap or for a lower base fee (then the hash is the answer, as
+	// on any node), a round can stop at maxBlocksPerSeal (seal again), or
+	// it can leave the pool unmined — replaced while the round mined the
+	// one it replaced, or no longer affordable — which is an error, never
+	// a success with no receipt.
+	for round := 0; ; round++ {
+		if err := c.seal(ctx, sealTxs, 0); err != nil {
+			return tx.Hash(), fmt.Errorf("mine transaction %s: %w", tx.Hash().Hex(), err)
+		}
+		if lookup, _ := c.bc.GetCanonicalTransaction(tx.Hash()); lookup != nil {
+			return tx.Hash(), nil
+		}
+		head := c.bc.CurrentBlock()
+		st, err := c.bc.StateAt(head.Root, head.Number, head.Time)
+		if err != nil {
+			return tx.Hash(), err
+		}
+		pooled, minable, gone := c.pool.status(tx.Hash(), st, eip1559.CalcBaseFee(c.config, head))
+		switch {
+		case pooled && (!minable || round >= maxSendRounds):
+			return tx.Hash(), nil
+		case pooled:
+			continue
+		}
+		// Gone from the pool: mined after all? (Looked up again: a round
+		// may have completed since the first look.)
+		if lookup, _ := c.bc.GetCanonicalTransaction(tx.Hash()); lookup != nil {
+			return tx.Hash(), nil
+		}
+		if gone == nil {
+			gone = errors.New("it left the pool")
+		}
+		return common.Hash{}, fmt.Errorf("transaction %s was not mined: %w", tx.Hash().Hex(), gone)
 	}
-	return tx.Hash(), nil
 }
+
+// maxSendRounds bounds how many rounds a send waits for its still-minable
+// transaction before it answers with the hash alone.
+const maxSendRounds = 256
 
 func (c *Chain) senderLock(addr common.Address) *sync.Mutex {
 	m, _ := c.senderLocks.LoadOrStore(addr, new(sync.Mutex))

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/ethereum/go-ethereum/consensus/misc/eip1559"
 )
 
 // ErrClosed is returned by calls on a closed chain.
@@ -25,8 +27,10 @@ type sealReq struct {
 }
 
 // maxBlocksPerSeal bounds how many blocks one seal round may produce while
-// draining a pool larger than the block gas limit.
-const maxBlocksPerSeal = 64
+// draining a pool larger than the block gas limit; the seal loop then
+// answers the round and starts another, so nothing minable is left behind.
+// A variable for tests.
+var maxBlocksPerSeal = 64
 
 // seal asks the block producer for a block and waits until it is on chain.
 // Concurrent transaction seals are grouped: every transaction in the pool
@@ -70,6 +74,20 @@ func (c *Chain) sealLoop() {
 			}
 		}
 		c.runBatch(batch)
+		// A round stopped at maxBlocksPerSeal may leave minable
+		// transactions whose senders have stopped waiting (they were
+		// behind a nonce gap when sent): keep sealing until none is left.
+		for c.minable() > 0 {
+			select {
+			case <-c.quit:
+				return
+			default:
+			}
+			if err := c.commit(0); err != nil {
+				c.log.Warn("dev chain: sealing the rest of the pool failed", "err", err)
+				break
+			}
+		}
 	}
 }
 
@@ -109,7 +127,7 @@ func (c *Chain) runBatch(batch []sealReq) {
 // is not executable and mines nothing).
 func (c *Chain) commit(minBlocks int) error {
 	for i := 0; i < minBlocks+maxBlocksPerSeal; i++ {
-		if i >= minBlocks && c.pendingCount() == 0 {
+		if i >= minBlocks && c.minable() == 0 {
 			return nil
 		}
 		block, err := c.produce(context.Background(), c.takeStamp())
@@ -126,17 +144,17 @@ func (c *Chain) commit(minBlocks int) error {
 	return nil
 }
 
-// pendingCount is how many pooled transactions can run on the head state.
-func (c *Chain) pendingCount() int {
-	st, err := c.bc.State()
+// minable is how many senders have a pooled transaction the producer
+// would take into the next block (executable on the head state, fee cap
+// not under the next base fee). A transaction that cannot be taken yet
+// must not make rounds seal empty blocks.
+func (c *Chain) minable() int {
+	head := c.bc.CurrentBlock()
+	st, err := c.bc.StateAt(head.Root, head.Number, head.Time)
 	if err != nil {
 		return 0
 	}
-	n := 0
-	for _, q := range c.pool.executable(st) {
-		n += len(q)
-	}
-	return n
+	return c.pool.minable(st, eip1559.CalcBaseFee(c.config, head))
 }
 
 // nextTime stamps a block with the wall clock, or one second after its
