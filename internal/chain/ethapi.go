@@ -396,6 +396,9 @@ func (a *ethAPI) FeeHistory(count math.HexOrDecimal64, last rpc.BlockNumber, per
 		return nil, fmt.Errorf("block %d not found", last)
 	}
 	n := min(uint64(count), maxFeeHistory, end.Number.Uint64()+1)
+	if n == 0 { // go-ethereum's answer: no blocks, oldest 0
+		return &feeHistory{OldestBlock: (*hexutil.Big)(new(big.Int)), GasUsedRatio: []float64{}}, nil
+	}
 	first := end.Number.Uint64() + 1 - n
 	out := &feeHistory{OldestBlock: (*hexutil.Big)(new(big.Int).SetUint64(first)), GasUsedRatio: []float64{}}
 	for i := first; i <= end.Number.Uint64() && n > 0; i++ {

@@ -197,6 +197,9 @@ func (c *Chain) blockLogs(q *logQuery, h *types.Header) []*types.Log {
 // resolveRange turns the query's block tags into numbers; a missing end
 // is the head.
 func (c *Chain) resolveRange(q *logQuery) (uint64, uint64, error) {
+	if isPending(q.From) || isPending(q.To) {
+		return 0, 0, errPendingLogs
+	}
 	head := c.bc.CurrentBlock().Number.Uint64()
 	resolve := func(bn *rpc.BlockNumber) uint64 {
 		switch {
@@ -226,7 +229,12 @@ type invalidParams struct{ msg string }
 func (e invalidParams) Error() string  { return e.msg }
 func (e invalidParams) ErrorCode() int { return -32602 }
 
+func isPending(bn *rpc.BlockNumber) bool { return bn != nil && *bn == rpc.PendingBlockNumber }
+
 var (
+	// errPendingLogs: every send is mined at once, there are no pending
+	// logs; go-ethereum refuses the tag in log queries with this error.
+	errPendingLogs       = invalidParams{"pending logs are not supported"}
 	errInvalidBlockRange = invalidParams{"invalid block range params"}
 	errRangeIntoFuture   = invalidParams{"block range extends beyond current head block"}
 )
@@ -309,6 +317,9 @@ func (s *filterSet) take(id rpc.ID) (*filter, uint64, uint64, error) {
 func (a *ethAPI) NewFilter(q logQuery) (rpc.ID, error) {
 	if q.BlockHash != nil {
 		return "", errors.New("a filter cannot be bound to one block hash: use eth_getLogs")
+	}
+	if isPending(q.From) || isPending(q.To) {
+		return "", errPendingLogs
 	}
 	return a.c.filters.add(&q), nil
 }
