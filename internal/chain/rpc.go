@@ -196,7 +196,9 @@ func (a *evmAPI) Mine(ctx context.Context, timestamp *quantity) (string, error) 
 		if uint64(*timestamp) <= head {
 			return "", fmt.Errorf("evm_mine: timestamp %d is not after the head block's %d", uint64(*timestamp), head)
 		}
-		if err := a.c.seal(ctx, sealAdjust, time.Duration(uint64(*timestamp)-head)*time.Second); err != nil {
+		// The absolute time goes to the producer: a block sealed before
+		// it gets there (a racing send) must not shift it.
+		if err := a.c.sealReq(ctx, sealReq{kind: sealAt, at: uint64(*timestamp), done: make(chan error, 1)}); err != nil {
 			return "", err
 		}
 		return "0x0", nil

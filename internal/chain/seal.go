@@ -18,11 +18,13 @@ const (
 	sealTxs    sealKind = iota // mine the pool (automine after a transaction)
 	sealMine                   // evm_mine: one block even if the pool is empty
 	sealAdjust                 // evm_increaseTime: a block d later than its parent
+	sealAt                     // evm_mine <ts>: a block stamped exactly at
 )
 
 type sealReq struct {
 	kind   sealKind
 	adjust time.Duration
+	at     uint64 // sealAt's timestamp
 	done   chan error
 }
 
@@ -37,7 +39,10 @@ var maxBlocksPerSeal = 64
 // when a round starts goes into that round's block(s), so N concurrent
 // senders cost one block, not N.
 func (c *Chain) seal(ctx context.Context, kind sealKind, adjust time.Duration) error {
-	req := sealReq{kind: kind, adjust: adjust, done: make(chan error, 1)}
+	return c.sealReq(ctx, sealReq{kind: kind, adjust: adjust, done: make(chan error, 1)})
+}
+
+func (c *Chain) sealReq(ctx context.Context, req sealReq) error {
 	select {
 	case c.sealReqs <- req:
 	case <-c.quit:
@@ -111,12 +116,14 @@ func (c *Chain) runBatch(batch []sealReq) {
 		}
 	}
 	for _, r := range batch {
-		if r.kind != sealAdjust {
+		if r.kind != sealAdjust && r.kind != sealAt {
 			continue
 		}
 		aerr := c.commit(0) // the pool first, at the current time
-		if aerr == nil {
+		if aerr == nil && r.kind == sealAdjust {
 			aerr = c.adjust(r.adjust)
+		} else if aerr == nil {
+			aerr = c.sealAtTime(r.at)
 		}
 		r.done <- aerr
 	}
@@ -178,6 +185,19 @@ func (c *Chain) adjust(d time.Duration) error {
 	head := c.bc.CurrentBlock()
 	if _, err := c.produce(context.Background(), head.Time+uint64(d/time.Second)); err != nil {
 		return fmt.Errorf("adjust time: %w", err)
+	}
+	return nil
+}
+
+// sealAtTime seals a block stamped ts, which must be after the head's
+// time when the producer gets to it (a block sealed meanwhile may have
+// taken it).
+func (c *Chain) sealAtTime(ts uint64) error {
+	if head := c.bc.CurrentBlock().Time; ts <= head {
+		return fmt.Errorf("evm_mine: timestamp %d is not after the head block's %d", ts, head)
+	}
+	if _, err := c.produce(context.Background(), ts); err != nil {
+		return fmt.Errorf("mine at %d: %w", ts, err)
 	}
 	return nil
 }
