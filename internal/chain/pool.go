@@ -26,7 +26,7 @@ const (
 )
 
 // errPoolFull is returned when the pool holds poolCapacity transactions.
-var errPoolFull = errors.New("transaction pool is full: wait for the pending transactions to be mined")
+var errPoolFull = errors.New("transaction pool is full of transactions waiting behind nonce gaps: send the missing nonces first")
 
 // acceptedTypes are the transaction types the pool takes. Blob
 // transactions are left out: the dev chain has no blob sidecar store.
@@ -104,7 +104,9 @@ func (p *txPool) add(tx *types.Transaction) error {
 	if old != nil && !outbids(tx, old.tx) {
 		return txpool.ErrReplaceUnderpriced
 	}
-	if old == nil && len(p.all) >= poolCapacity {
+	// Like the per-sender limit, the capacity bounds what waits: a
+	// transaction that runs now is mined at once and is always taken.
+	if old == nil && tx.Nonce() > next && len(p.all) >= poolCapacity {
 		return errPoolFull
 	}
 	if old != nil {

@@ -134,3 +134,37 @@ func TestUnaffordableAtMiningTime(t *testing.T) {
 		t.Fatalf("sender's next transaction not mined: %v", err)
 	}
 }
+
+// TestFullPoolStillMines: a pool full of transactions waiting behind nonce
+// gaps refuses more waiting ones with a clear error, but still takes (and
+// mines) a transaction that can run now, or the chain would be stuck until
+// restarted.
+func TestFullPoolStillMines(t *testing.T) {
+	c := newTestChain(t)
+	ctx := context.Background()
+	ec := c.EthClient()
+	dev := DevAccounts()
+	// Fill the pool as 64 senders × 64 gapped transactions would.
+	c.pool.mu.Lock()
+	for i := 0; len(c.pool.all) < poolCapacity; i++ {
+		k, _ := crypto.GenerateKey()
+		from := crypto.PubkeyToAddress(k.PublicKey)
+		tx, _ := types.SignNewTx(k, types.LatestSignerForChainID(c.chainID), &types.DynamicFeeTx{ChainID: c.chainID, Nonce: 1, GasTipCap: big.NewInt(1), GasFeeCap: big.NewInt(1e11), Gas: 21000, To: &common.Address{}})
+		c.pool.seq++
+		ptx := &pooledTx{tx: tx, from: from, seq: c.pool.seq}
+		c.pool.all[tx.Hash()] = ptx
+		c.pool.bySender[from] = map[uint64]*pooledTx{1: ptx}
+	}
+	c.pool.mu.Unlock()
+	err := ec.SendTransaction(ctx, signed(t, c, &dev[0], 1, 21000, common.Address{2}, big.NewInt(1)))
+	if err == nil || err.Error() != errPoolFull.Error() {
+		t.Errorf("a gapped tx into a full pool: %v; want %v", err, errPoolFull)
+	}
+	tx := signed(t, c, &dev[0], 0, 21000, common.Address{2}, big.NewInt(1))
+	if err := ec.SendTransaction(ctx, tx); err != nil {
+		t.Fatalf("a runnable tx into a full pool: %v", err)
+	}
+	if _, err := ec.TransactionReceipt(ctx, tx.Hash()); err != nil {
+		t.Fatal(err)
+	}
+}
