@@ -341,6 +341,14 @@ func (a *ethAPI) GetFilterChanges(ctx context.Context, id rpc.ID) (any, error) {
 		}
 		return hashes, nil
 	}
+	// A numeric fromBlock/toBlock bounds what the filter reports, as in
+	// go-ethereum; tags ("latest", …) leave that end open.
+	if q := f.logs; q.From != nil && *q.From >= 0 {
+		from = max(from, uint64(*q.From))
+	}
+	if q := f.logs; q.To != nil && *q.To >= 0 {
+		to = min(to, uint64(*q.To))
+	}
 	if from > to {
 		return []*types.Log{}, nil
 	}

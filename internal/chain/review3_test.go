@@ -2,11 +2,15 @@ package chain_test
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/obol-dev/obol/contracts"
 
 	"github.com/obol-dev/obol/internal/chain"
 )
@@ -78,4 +82,41 @@ func TestTimeControlRacingSends(t *testing.T) {
 		}
 	}
 	checkChainShape(t, ec)
+}
+
+// TestLogFilterKeepsItsRange: eth_getFilterChanges of a log filter reports
+// only logs inside the filter's fromBlock/toBlock, as go-ethereum's does.
+func TestLogFilterKeepsItsRange(t *testing.T) {
+	c := newChain(t, chain.Options{})
+	ctx := context.Background()
+	ec := c.EthClient()
+	rc := c.RPCClient()
+	a := chain.DevAccounts()[6]
+	data, _ := transferABI.Pack("transfer", sinkAddr, big.NewInt(1))
+	head, _ := ec.BlockNumber(ctx)
+	var upTo, from string
+	if err := rc.CallContext(ctx, &upTo, "eth_newFilter", map[string]any{"address": contracts.DevUSDCAddress, "toBlock": hexutil.Uint64(head + 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := rc.CallContext(ctx, &from, "eth_newFilter", map[string]any{"address": contracts.DevUSDCAddress, "fromBlock": hexutil.Uint64(head + 3)}); err != nil {
+		t.Fatal(err)
+	}
+	for n := uint64(0); n < 4; n++ { // blocks head+1 … head+4, one log each
+		if err := ec.SendTransaction(ctx, signTx(t, c, a.Key, n, big.NewInt(1e9), big.NewInt(1e11), 100000, &contracts.DevUSDCAddress, nil, data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for id, want := range map[string][]uint64{upTo: {head + 1}, from: {head + 3, head + 4}} {
+		var logs []types.Log
+		if err := rc.CallContext(ctx, &logs, "eth_getFilterChanges", id); err != nil {
+			t.Fatal(err)
+		}
+		var got []uint64
+		for _, l := range logs {
+			got = append(got, l.BlockNumber)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("filter changes in blocks %v, want %v", got, want)
+		}
+	}
 }
