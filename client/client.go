@@ -13,10 +13,12 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/obol-dev/obol/api/v1alpha1"
+	"github.com/obol-dev/obol/internal/x402/facilitator"
 )
 
 // ErrNotFound is returned when the object does not exist.
@@ -181,4 +183,29 @@ func (c *Client) RegisterOffer(ctx context.Context, ns, name string) (*Registrat
 // Status decodes the stack's status into out.
 func (c *Client) Status(ctx context.Context, out any) error {
 	return c.do(ctx, http.MethodGet, "/admin/v1/status", nil, out)
+}
+
+// FacilitatorJournal lists the embedded facilitator's settlement journal,
+// newest first, without the raw transactions (q.State "" is every state,
+// q.Limit 0 no limit).
+func (c *Client) FacilitatorJournal(ctx context.Context, q facilitator.JournalQuery) ([]facilitator.JournalEntry, error) {
+	v := url.Values{}
+	if q.State != "" {
+		v.Set("state", q.State)
+	}
+	if q.Limit != 0 {
+		v.Set("limit", strconv.Itoa(q.Limit))
+	}
+	path := "/admin/v1/facilitator/journal"
+	if len(v) > 0 {
+		path += "?" + v.Encode()
+	}
+	var out struct{ Items []facilitator.JournalEntry }
+	if err := c.do(ctx, http.MethodGet, path, nil, &out); err != nil {
+		return nil, err
+	}
+	if out.Items == nil {
+		out.Items = []facilitator.JournalEntry{}
+	}
+	return out.Items, nil
 }

@@ -34,6 +34,8 @@ var series = []string{
 	`obol_x402_verifier_last_payment_success_seconds{offer_namespace="default",offer_name="a",chain="eip155:1337",asset_symbol="USDC"} 0+60x58`,
 	`obol_x402_buyer_payment_attempts_total 0+4x60`,
 	`obol_x402_buyer_payment_success_total 0+3x60`,
+	`obol_x402_facilitator_journal_oldest_sent_age_seconds{instance="seller"} 0+30x60`,
+	`obol_x402_facilitator_journal_oldest_sent_age_seconds{instance="fine"} 0x60`,
 }
 
 // TestRulesEvaluate runs the recording rules and two alerts, exactly as
@@ -63,6 +65,8 @@ func TestRulesEvaluate(t *testing.T) {
 		"X402PaymentFailureRateHigh": {a + " 0.2"},
 		// Challenged for an hour, never paid: the alert fires for unpaid only.
 		"X402NoSettlementsAfterChallenge": {unpaid + " 60"},
+		// A sent record 30 min old (growing 30 s a minute); none elsewhere.
+		"X402SettlementStuck": {`{__name__="obol_x402_facilitator_journal_oldest_sent_age_seconds", instance="seller"} 1800`},
 	}
 	q := loadSeries(t)
 	eng := promql.NewEngine(promql.EngineOpts{MaxSamples: 1_000_000, Timeout: 10 * time.Second,

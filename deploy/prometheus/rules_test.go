@@ -28,6 +28,7 @@ var metrics = []string{
 	"obol_x402_buyer_payment_failure_total",
 	"obol_x402_buyer_auth_remaining",
 	"obol_x402_buyer_auth_spent",
+	"obol_x402_facilitator_journal_oldest_sent_age_seconds",
 }
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -85,7 +86,7 @@ func TestRulesParse(t *testing.T) {
 			t.Errorf("record %s = %q: revenue must come from increase() of the charged counter", name, records[name])
 		}
 	}
-	for _, a := range []string{"X402PaymentFailureRateHigh", "X402NoSettlementsAfterChallenge"} {
+	for _, a := range []string{"X402PaymentFailureRateHigh", "X402NoSettlementsAfterChallenge", "X402SettlementStuck"} {
 		if !slices.Contains(alerts, a) {
 			t.Errorf("alert %s missing", a)
 		}

@@ -13,6 +13,9 @@
 //	POST   /admin/v1/serviceoffers/{namespace}/{name}/register
 //	                                           register the offer's agent on chain (ERC-8004)
 //	GET    /admin/v1/status                    the stack's status
+//	GET    /admin/v1/facilitator/journal?state=&limit=
+//	                                           the embedded facilitator's settlement
+//	                                           journal, newest first ({"items": […]})
 //
 // Like caddy's admin endpoint, it refuses requests whose Host or Origin is
 // not loopback, so a web page cannot drive it through DNS rebinding.
@@ -21,10 +24,12 @@ package admin
 import (
 	"context"
 	"crypto/subtle"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/obol-dev/obol/api/v1alpha1"
@@ -48,6 +53,10 @@ type Options struct {
 	// Register registers an offer's agent on chain (POST
 	// …/serviceoffers/{ns}/{name}/register); nil answers 404.
 	Register func(ctx context.Context, namespace, name string) (any, error)
+	// Journal lists the embedded facilitator's settlement journal (state ""
+	// is every state, limit 0 no limit; both are checked before the call);
+	// nil answers 404.
+	Journal func(ctx context.Context, state string, limit int) (any, error)
 	// AllowRemote skips the loopback Host/Origin check (Kubernetes mode,
 	// where the API sits behind a Service).
 	AllowRemote bool
@@ -86,6 +95,31 @@ func New(opts Options) http.Handler {
 			return &httpx.Error{Status: http.StatusBadGateway, Code: "registration_failed", Message: err.Error()}
 		}
 		httpx.WriteJSON(w, http.StatusOK, res)
+		return nil
+	}))
+	mux.Handle("GET "+Prefix+"facilitator/journal", httpx.Handle(opts.Logger, func(w http.ResponseWriter, r *http.Request) error {
+		if opts.Journal == nil {
+			return httpx.Errorf(http.StatusNotFound, "not_found", "this stack has no embedded facilitator journal")
+		}
+		q := r.URL.Query()
+		limit := 0
+		if s := q.Get("limit"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				return httpx.Errorf(http.StatusBadRequest, "bad_query", fmt.Sprintf("limit %q is not a count: give 0 (every record) or more", s))
+			}
+			limit = n
+		}
+		switch st := q.Get("state"); st {
+		case "", "sent", "mined", "failed":
+		default:
+			return httpx.Errorf(http.StatusBadRequest, "bad_query", fmt.Sprintf("unknown state %q: use sent, mined or failed", st))
+		}
+		items, err := opts.Journal(r.Context(), q.Get("state"), limit)
+		if err != nil {
+			return err
+		}
+		httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": items})
 		return nil
 	}))
 	return guard(opts, mux)

@@ -9,7 +9,10 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
@@ -18,7 +21,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/cobra"
 
+	"github.com/obol-dev/obol/internal/config"
 	"github.com/obol-dev/obol/internal/db"
+	"github.com/obol-dev/obol/internal/stack"
 	"github.com/obol-dev/obol/internal/wallet"
 	"github.com/obol-dev/obol/internal/x402"
 	"github.com/obol-dev/obol/internal/x402/facilitator"
@@ -26,7 +31,7 @@ import (
 
 type facilitatorFlags struct {
 	listen, rpc, keyFile, passwordFile, network string
-	receiptTimeout                              time.Duration
+	receiptTimeout, journalRetention            time.Duration
 }
 
 func newFacilitatorCmd(g *Globals) *cobra.Command {
@@ -50,7 +55,87 @@ func newFacilitatorCmd(g *Globals) *cobra.Command {
 	fl.StringVar(&f.passwordFile, "password-file", "", "file with the keystore password (default: $"+wallet.PasswordEnv+")")
 	fl.StringVar(&f.network, "network", "", "network name or CAIP-2 id of --rpc (default: found from the chain id)")
 	fl.DurationVar(&f.receiptTimeout, "receipt-timeout", 20*time.Second, "how long /settle waits for a receipt before answering settlement_pending")
+	fl.DurationVar(&f.journalRetention, "journal-retention", time.Duration(config.DefaultJournalRetention),
+		"how long final settlement records (mined, failed) are kept; 0 keeps them forever")
+	cmd.AddCommand(newFacilitatorJournalCmd(g))
 	return cmd
+}
+
+func newFacilitatorJournalCmd(g *Globals) *cobra.Command {
+	var q facilitator.JournalQuery
+	cmd := &cobra.Command{
+		Use:   "journal",
+		Short: "List the facilitator's settlement journal, newest first",
+		Long: "Lists the settlement records of the data dir's facilitator (key, state, payer, payTo, amount, asset,\n" +
+			"network, tx, block, created, resolved), newest first, without the signed transactions. With a stack\n" +
+			"running on the data dir it asks the stack (admin API); otherwise it reads obol.db itself.",
+		Example: "  obol facilitator journal --state sent\n  obol facilitator journal --limit 10 -o json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := q.Validate(); err != nil {
+				return fmt.Errorf("--state/--limit: %w", err)
+			}
+			items, err := g.readJournal(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			return g.emit(journalTable(items), map[string]any{"items": items})
+		},
+	}
+	cmd.Flags().StringVar(&q.State, "state", "", "only records in this state: sent, mined or failed")
+	cmd.Flags().IntVar(&q.Limit, "limit", 50, "at most this many records (0: every record)")
+	return cmd
+}
+
+// readJournal asks the running stack (which holds the database's lock),
+// else reads the data dir's database directly.
+func (g *Globals) readJournal(ctx context.Context, q facilitator.JournalQuery) ([]facilitator.JournalEntry, error) {
+	if pid, _ := stack.RunningPID(stack.Layout{Dir: g.DataDir}.PIDFile()); pid != 0 {
+		c, _, err := g.stackClient()
+		if err != nil {
+			return nil, err
+		}
+		return c.FacilitatorJournal(ctx, q)
+	}
+	path := filepath.Join(g.DataDir, db.FileName)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no database at %s: nothing was settled from this data dir (choose another with --data-dir)", path)
+	}
+	d, err := db.Open(path, db.Options{})
+	if errors.Is(err, db.ErrLocked) {
+		return nil, fmt.Errorf("%w: a standalone `obol facilitator` probably runs on %s; stop it, or list the journal once it is stopped", err, g.DataDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return facilitator.ReadJournal(d, q)
+}
+
+func journalTable(items []facilitator.JournalEntry) string {
+	if len(items) == 0 {
+		return "no settlement records"
+	}
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CREATED\tSTATE\tAMOUNT\tASSET\tPAYER\tPAYTO\tNETWORK\tTX\tBLOCK\tRESOLVED\tKEY")
+	for _, r := range items {
+		block, resolved := "-", "-"
+		if r.Block != 0 {
+			block = strconv.FormatUint(r.Block, 10)
+		}
+		if !r.Resolved.IsZero() {
+			resolved = r.Resolved.UTC().Format(time.RFC3339)
+		}
+		state := r.State
+		if r.Reason != "" {
+			state += " (" + string(r.Reason) + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Created.UTC().Format(time.RFC3339), state, r.Amount, r.Asset,
+			r.Payer, r.PayTo, r.Network, r.Tx, block, resolved, r.Key)
+	}
+	tw.Flush()
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // loadSettlementKey reads a hex private key or a keystore file. Errors
@@ -86,6 +171,9 @@ func loadSettlementKey(keyFile, passwordFile string) (*ecdsa.PrivateKey, error) 
 }
 
 func (g *Globals) runFacilitator(ctx context.Context, f facilitatorFlags) error {
+	if f.journalRetention < 0 {
+		return fmt.Errorf("--journal-retention %s is negative: give a duration such as 720h, or 0 to keep every record", f.journalRetention)
+	}
 	if f.rpc == "" {
 		return errors.New("--rpc is required: the JSON-RPC URL of the chain to settle on (e.g. http://127.0.0.1:8545)")
 	}
@@ -126,7 +214,7 @@ func (g *Globals) runFacilitator(ctx context.Context, f facilitatorFlags) error 
 	defer d.Close()
 	metrics := prometheus.NewRegistry()
 	fac, err := facilitator.New(facilitator.Options{Logger: g.Logger(), Signer: wallet.NewKeySigner(key), Registry: reg, DB: d,
-		Metrics: metrics, ReceiptTimeout: f.receiptTimeout, Networks: []facilitator.Network{{Network: netw.CAIP2, Backend: ec}}})
+		Metrics: metrics, ReceiptTimeout: f.receiptTimeout, JournalRetention: f.journalRetention, Networks: []facilitator.Network{{Network: netw.CAIP2, Backend: ec}}})
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"strconv"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -58,7 +59,14 @@ type Chain struct {
 type Facilitator struct {
 	// URL of a remote facilitator; empty means the embedded one.
 	URL string `yaml:"url,omitempty"`
+	// JournalRetention is how long the embedded facilitator keeps a final
+	// settlement record (mined or failed) after its outcome; 0 keeps every
+	// record forever. Records still in state sent are never pruned.
+	JournalRetention Duration `yaml:"journalRetention"`
 }
+
+// DefaultJournalRetention is the default of facilitator.journalRetention.
+const DefaultJournalRetention = Duration(30 * 24 * time.Hour)
 
 // Seller is how this stack presents itself in its catalogs.
 type Seller struct {
@@ -85,9 +93,10 @@ func Default() Config {
 			Facilitator: "127.0.0.1:8403",
 			Chain:       "127.0.0.1:8545",
 		},
-		Chain:  Chain{Network: "devnet", Embedded: true, ChainID: 1337},
-		Seller: Seller{DisplayName: "obol seller", Tagline: "Models and services for x402 micropayments"},
-		Buyer:  Buyer{Retries: 1},
+		Chain:       Chain{Network: "devnet", Embedded: true, ChainID: 1337},
+		Facilitator: Facilitator{JournalRetention: DefaultJournalRetention},
+		Seller:      Seller{DisplayName: "obol seller", Tagline: "Models and services for x402 micropayments"},
+		Buyer:       Buyer{Retries: 1},
 	}
 }
 
@@ -105,6 +114,15 @@ func Load(path string) (Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		var de *durationError
+		if errors.As(err, &de) {
+			var doc yaml.Node
+			if yaml.Unmarshal(raw, &doc) == nil {
+				if field := fieldAt(&doc, de.line, de.column); field != "" {
+					return Default(), fmt.Errorf("%s: line %d: %s: %w", path, de.line, field, de.err)
+				}
+			}
+		}
 		return Default(), fmt.Errorf("%s: %w", path, err)
 	}
 	if err := c.Validate(); err != nil {
@@ -155,6 +173,9 @@ func (c Config) Validate() error {
 		if err := checkURL(c.Facilitator.URL); err != nil {
 			return fmt.Errorf("facilitator.url: %w", err)
 		}
+	}
+	if c.Facilitator.JournalRetention < 0 {
+		return fmt.Errorf("facilitator.journalRetention: %s is negative: use a positive duration such as 720h, or 0 to keep every record", c.Facilitator.JournalRetention)
 	}
 	if c.Seller.PublicURL != "" {
 		if err := checkURL(c.Seller.PublicURL); err != nil {

@@ -25,6 +25,14 @@ var Env = []envVar{
 	{"OBOL_FACILITATOR_ADDR", "embedded facilitator address", setString(func(c *Config) *string { return &c.Listen.Facilitator })},
 	{"OBOL_CHAIN_ADDR", "dev chain JSON-RPC address", setString(func(c *Config) *string { return &c.Listen.Chain })},
 	{"OBOL_FACILITATOR_URL", "remote facilitator URL (empty: embedded)", setString(func(c *Config) *string { return &c.Facilitator.URL })},
+	{"OBOL_FACILITATOR_JOURNAL_RETENTION", "how long the facilitator keeps final settlement records (Go duration, 0 = forever)", func(c *Config, v string) error {
+		d, err := ParseDuration(v)
+		if err != nil {
+			return err
+		}
+		c.Facilitator.JournalRetention = d
+		return nil
+	}},
 	{"OBOL_PUBLIC_URL", "base URL buyers reach the public listener at", setString(func(c *Config) *string { return &c.Seller.PublicURL })},
 	{"OBOL_BUYER_RETRIES", "buyer retries of transient failures", func(c *Config, v string) error {
 		n, err := strconv.Atoi(v)

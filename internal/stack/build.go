@@ -60,7 +60,10 @@ func (s *Stack) build() (*parts, error) {
 	}
 	p.base = s.catalogBase(p)
 	p.admin = admin.New(admin.Options{Logger: s.log.With("component", "admin"), MasterKey: p.masterKey,
-		Offers: p.offers, Purchases: p.purchases, Status: s.status, Register: s.registerOffer})
+		Offers: p.offers, Purchases: p.purchases, Status: s.status, Register: s.registerOffer,
+		Journal: func(_ context.Context, state string, limit int) (any, error) {
+			return p.facilitator.Journal(facilitator.JournalQuery{State: state, Limit: limit})
+		}})
 	return p, nil
 }
 
@@ -165,7 +168,8 @@ func (s *Stack) buildFacilitator(p *parts) error {
 		return fmt.Errorf("no chain to settle on: enable the embedded dev chain or set chain.rpc in %s", s.layout.Config())
 	}
 	f, err := facilitator.New(facilitator.Options{Logger: s.log.With("component", "facilitator"), Signer: p.gasSigner,
-		Networks: nets, Registry: p.registry, DB: s.db, Metrics: s.metrics})
+		Networks: nets, Registry: p.registry, DB: s.db, Metrics: s.metrics,
+		JournalRetention: time.Duration(s.opts.Config.Facilitator.JournalRetention)})
 	if err != nil {
 		return fmt.Errorf("facilitator: %w", err)
 	}

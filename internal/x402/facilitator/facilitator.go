@@ -46,7 +46,8 @@ type Options struct {
 	DB *db.DB
 	// Metrics registers the facilitator's collectors; default a private registry.
 	Metrics prometheus.Registerer
-	// Now is the clock for authorization windows; default time.Now.
+	// Now is the clock for authorization windows, the journal's timestamps
+	// and its retention; default time.Now.
 	Now func() time.Time
 	// ReceiptTimeout bounds how long /settle waits for a receipt before it
 	// answers settlement_pending with the hash; default 20s.
@@ -55,6 +56,13 @@ type Options struct {
 	PollInterval time.Duration
 	// ResolveInterval is how often Run finishes pending settlements; default 2s.
 	ResolveInterval time.Duration
+	// JournalRetention is how long a final journal record (mined or
+	// failed) is kept after its outcome; older ones are pruned at Run's start
+	// and every PruneInterval. 0 keeps every record forever (the stack's
+	// config defaults to 30 days). A `sent` record is never pruned.
+	JournalRetention time.Duration
+	// PruneInterval is how often Run prunes the journal; default 1h.
+	PruneInterval time.Duration
 	// Addr, when set, is where Run serves the HTTP API.
 	Addr string
 	// Fault, when set, is called after a settlement transaction is broadcast
@@ -79,6 +87,9 @@ type Facilitator struct {
 	outcomes  map[string]*Record // settled outcomes not yet journaled (see recordLater)
 	flushMu   sync.Mutex         // one flush at a time
 	bg        sync.WaitGroup     // background flushes
+	pruning   sync.WaitGroup     // Run's prune loop
+	closing   context.Context    // done once Close is called
+	close     context.CancelFunc
 }
 
 type network struct {
@@ -112,6 +123,10 @@ func New(opts Options) (*Facilitator, error) {
 	opts.ReceiptTimeout = cmpOr(opts.ReceiptTimeout, 20*time.Second)
 	opts.PollInterval = cmpOr(opts.PollInterval, 100*time.Millisecond)
 	opts.ResolveInterval = cmpOr(opts.ResolveInterval, 2*time.Second)
+	opts.PruneInterval = cmpOr(opts.PruneInterval, time.Hour)
+	if opts.JournalRetention < 0 {
+		return nil, fmt.Errorf("new facilitator: JournalRetention %s is negative (0 keeps every record)", opts.JournalRetention)
+	}
 	c, err := newContracts()
 	if err != nil {
 		return nil, err
@@ -140,6 +155,7 @@ func New(opts Options) (*Facilitator, error) {
 			sender: &sender{backend: n.Backend, chainID: info.ChainID, signer: opts.Signer, journal: j}}
 	}
 	f.handler = f.routes()
+	f.closing, f.close = context.WithCancel(context.Background())
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := f.resolvePending(ctx); err != nil {
@@ -161,9 +177,24 @@ func (f *Facilitator) Address() common.Address { return f.address }
 // Handler serves /supported, /verify and /settle.
 func (f *Facilitator) Handler() http.Handler { return f.handler }
 
-// Run serves the HTTP API on Options.Addr (when set) and finishes pending
-// settlements every ResolveInterval until ctx ends.
+// Run serves the HTTP API on Options.Addr (when set), finishes pending
+// settlements every ResolveInterval and, with a JournalRetention, prunes
+// the journal at once and every PruneInterval, until ctx ends. It returns
+// only once all of that work has stopped.
 func (f *Facilitator) Run(ctx context.Context) error {
+	if f.opts.JournalRetention > 0 {
+		// The prune loop ends with ctx or with Close, whichever comes first.
+		pctx, stopPruning := context.WithCancel(ctx)
+		stopOnClose := context.AfterFunc(f.closing, stopPruning)
+		f.pruning.Add(1)
+		go func() {
+			defer f.pruning.Done()
+			f.pruneLoop(pctx)
+		}()
+		defer f.pruning.Wait()
+		defer stopOnClose()
+		defer stopPruning()
+	}
 	errc := make(chan error, 1)
 	var srv *http.Server
 	if f.opts.Addr != "" {
@@ -198,6 +229,58 @@ func (f *Facilitator) Run(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// pruneLoop prunes the journal now and every PruneInterval until ctx ends.
+func (f *Facilitator) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(f.opts.PruneInterval)
+	defer t.Stop()
+	for {
+		if _, err := f.Prune(ctx); err != nil && ctx.Err() == nil {
+			f.log.Warn("pruning the settlement journal failed; will retry", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Prune deletes the final journal records (mined, failed) whose outcome is
+// older than JournalRetention, in batches of at most 1000 deletions per
+// write transaction, and returns how many it deleted. It never deletes a
+// `sent` record. With no retention it does nothing. Run calls it; tests
+// and operators may call it directly.
+func (f *Facilitator) Prune(ctx context.Context) (int, error) {
+	if f.opts.JournalRetention <= 0 {
+		return 0, nil
+	}
+	if err := f.flushOutcomes(); err != nil {
+		return 0, err
+	}
+	n, err := f.journal.prune(ctx, f.opts.Now(), f.opts.JournalRetention)
+	if n > 0 {
+		f.metrics.pruned.Add(float64(n))
+	}
+	lvl := slog.LevelDebug
+	if n > 0 {
+		lvl = slog.LevelInfo
+	}
+	f.log.Log(ctx, lvl, "pruned the settlement journal", "records", n, "retention", f.opts.JournalRetention.String())
+	return n, err
+}
+
+// Journal lists the settlement journal newest first, without the raw
+// transactions, after flushing the outcomes held in memory.
+func (f *Facilitator) Journal(q JournalQuery) ([]JournalEntry, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	if err := f.flushOutcomes(); err != nil {
+		return nil, err
+	}
+	return ReadJournal(f.opts.DB, q)
 }
 
 // Supported lists the kinds this facilitator settles.

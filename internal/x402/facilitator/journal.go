@@ -1,9 +1,12 @@
 package facilitator
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"sync/atomic"
 	"time"
 
@@ -132,19 +135,7 @@ func (j *journal) delete(key string) error {
 
 // pending lists records whose outcome is not known yet.
 func (j *journal) pending() ([]*Record, error) {
-	var out []*Record
-	err := j.db.View(func(tx *db.Tx) error {
-		return tx.Bucket([]byte(journalBucket)).ForEach(func(_, v []byte) error {
-			var r Record
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode settlement record: %w", err)
-			}
-			if r.State == StateSent {
-				out = append(out, &r)
-			}
-			return nil
-		})
-	})
+	out, _, err := j.scan()
 	return out, err
 }
 
@@ -177,4 +168,201 @@ func (j *journal) all() ([]*Record, error) {
 		})
 	})
 	return out, err
+}
+
+// final reports whether a record's outcome is known (mined or failed).
+func (r *Record) final() bool { return r.State == StateMined || r.State == StateFailed }
+
+// age is the record's age at now: since its outcome, else since it was sent.
+func (r *Record) age(now time.Time) time.Duration {
+	at := r.Resolved
+	if at.IsZero() {
+		at = r.Created
+	}
+	return now.Sub(at)
+}
+
+// journalStats is what one scan of the journal tells the metrics.
+type journalStats struct {
+	byState    map[string]int
+	oldestSent time.Time // zero when nothing is sent
+}
+
+// scan lists the records whose outcome is not known yet and counts every
+// record by state, in one read of the bucket.
+func (j *journal) scan() ([]*Record, journalStats, error) {
+	var out []*Record
+	st := journalStats{byState: map[string]int{StateSent: 0, StateMined: 0, StateFailed: 0}}
+	err := j.db.View(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(journalBucket)).ForEach(func(_, v []byte) error {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode settlement record: %w", err)
+			}
+			st.byState[r.State]++
+			if r.State == StateSent {
+				out = append(out, &r)
+				if st.oldestSent.IsZero() || r.Created.Before(st.oldestSent) {
+					st.oldestSent = r.Created
+				}
+			}
+			return nil
+		})
+	})
+	return out, st, err
+}
+
+// pruneBatch bounds the deletions of one write transaction, so a large
+// backlog never holds the database's write lock for long.
+var pruneBatch = 1000
+
+// prune deletes the final records (mined, failed) whose age at now exceeds
+// retention, pruneBatch per write transaction, and returns how many it
+// deleted. A `sent` record is never pruned, whatever its age: it is what
+// makes a crash between broadcast and receipt safe. Candidates are found in
+// a read transaction and checked again inside the write one.
+func (j *journal) prune(ctx context.Context, now time.Time, retention time.Duration) (int, error) {
+	if retention <= 0 {
+		return 0, nil
+	}
+	old := func(v []byte) bool {
+		var r Record
+		return json.Unmarshal(v, &r) == nil && r.final() && r.age(now) > retention
+	}
+	total := 0
+	var after []byte // the last key scanned; the next round starts past it
+	for {
+		if err := ctx.Err(); err != nil {
+			return total, err
+		}
+		var keys [][]byte
+		done := true
+		err := j.db.View(func(tx *db.Tx) error {
+			c := tx.Bucket([]byte(journalBucket)).Cursor()
+			k, v := c.First()
+			if after != nil {
+				k, v = c.Seek(after)
+				if k != nil && bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			for ; k != nil; k, v = c.Next() {
+				if old(v) {
+					keys = append(keys, bytes.Clone(k))
+					if len(keys) == pruneBatch {
+						after, done = bytes.Clone(k), false
+						return nil
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return total, fmt.Errorf("scan settlement journal: %w", err)
+		}
+		if len(keys) > 0 {
+			n := 0
+			err = j.db.Update(func(tx *db.Tx) error {
+				n = 0
+				b := tx.Bucket([]byte(journalBucket))
+				for _, k := range keys {
+					if v := b.Get(k); v != nil && old(v) {
+						if err := b.Delete(k); err != nil {
+							return err
+						}
+						n++
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return total, fmt.Errorf("prune settlement journal: %w", err)
+			}
+			total += n
+		}
+		if done {
+			return total, nil
+		}
+	}
+}
+
+// JournalEntry is a settlement record as listed: the Record without the raw
+// signed transaction.
+type JournalEntry struct {
+	Key      string      `json:"key"`
+	State    string      `json:"state"`
+	Network  string      `json:"network"`
+	Method   string      `json:"method"`
+	Payer    string      `json:"payer"`
+	PayTo    string      `json:"payTo"`
+	Asset    string      `json:"asset"`
+	Amount   string      `json:"amount"`
+	Tx       string      `json:"tx"`
+	Block    uint64      `json:"block,omitempty"`
+	Reason   x402.Reason `json:"reason,omitempty"`
+	Created  time.Time   `json:"created"`
+	Resolved time.Time   `json:"resolved,omitzero"`
+}
+
+// JournalQuery selects journal entries: State "" is every state, Limit 0
+// is no limit.
+type JournalQuery struct {
+	State string
+	Limit int
+}
+
+// Validate says what is wrong with q in words a person can act on.
+func (q JournalQuery) Validate() error {
+	switch q.State {
+	case "", StateSent, StateMined, StateFailed:
+	default:
+		return fmt.Errorf("unknown state %q: use sent, mined or failed", q.State)
+	}
+	if q.Limit < 0 {
+		return fmt.Errorf("limit %d is negative: give a count, or 0 for every record", q.Limit)
+	}
+	return nil
+}
+
+// ReadJournal lists the settlement journal in d, newest first. It only
+// reads: a database without a journal lists nothing.
+func ReadJournal(d *db.DB, q JournalQuery) ([]JournalEntry, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	out := []JournalEntry{}
+	err := d.View(func(tx *db.Tx) error {
+		b := tx.Bucket([]byte(journalBucket))
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(_, v []byte) error {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode settlement record: %w", err)
+			}
+			if q.State == "" || r.State == q.State {
+				out = append(out, r.entry())
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if !out[a].Created.Equal(out[b].Created) {
+			return out[a].Created.After(out[b].Created)
+		}
+		return out[a].Key < out[b].Key
+	})
+	if q.Limit > 0 && len(out) > q.Limit {
+		out = out[:q.Limit]
+	}
+	return out, nil
+}
+
+func (r *Record) entry() JournalEntry {
+	return JournalEntry{Key: r.Key, State: r.State, Network: r.Network, Method: r.Method, Payer: r.Payer, PayTo: r.PayTo,
+		Asset: r.Asset, Amount: r.Amount, Tx: r.Tx, Block: r.Block, Reason: r.Reason, Created: r.Created, Resolved: r.Resolved}
 }

@@ -14,6 +14,9 @@ type metrics struct {
 	settle    *prometheus.CounterVec
 	verifyLat prometheus.Histogram
 	settleLat *prometheus.HistogramVec
+	records   *prometheus.GaugeVec
+	oldest    prometheus.Gauge
+	pruned    prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) (*metrics, error) {
@@ -27,8 +30,14 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Help: "Verify latency, local checks plus chain simulation.", Buckets: buckets}),
 		settleLat: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "obol_x402_facilitator_settle_duration_seconds",
 			Help: "Settle latency by result.", Buckets: buckets}, []string{"result"}),
+		records: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "obol_x402_facilitator_journal_records",
+			Help: "Settlement journal records by state (sent|mined|failed), as of the last pending-settlement pass."}, []string{"state"}),
+		oldest: prometheus.NewGauge(prometheus.GaugeOpts{Name: "obol_x402_facilitator_journal_oldest_sent_age_seconds",
+			Help: "Age of the oldest journal record still in state sent (broadcast, no receipt yet); 0 when there is none."}),
+		pruned: prometheus.NewCounter(prometheus.CounterOpts{Name: "obol_x402_facilitator_journal_pruned_total",
+			Help: "Final settlement journal records (mined|failed) deleted after the retention."}),
 	}
-	for _, c := range []prometheus.Collector{m.verify, m.settle, m.verifyLat, m.settleLat} {
+	for _, c := range []prometheus.Collector{m.verify, m.settle, m.verifyLat, m.settleLat, m.records, m.oldest, m.pruned} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register facilitator metrics: %w", err)
 		}
@@ -58,4 +67,15 @@ func (m *metrics) observeSettle(r *x402.SettleResponse, err error, d time.Durati
 	}
 	m.settle.WithLabelValues(result, reason).Inc()
 	m.settleLat.WithLabelValues(result).Observe(d.Seconds())
+}
+
+func (m *metrics) observeJournal(st journalStats, now time.Time) {
+	for state, n := range st.byState {
+		m.records.WithLabelValues(state).Set(float64(n))
+	}
+	age := 0.0
+	if !st.oldestSent.IsZero() {
+		age = max(now.Sub(st.oldestSent).Seconds(), 0)
+	}
+	m.oldest.Set(age)
 }

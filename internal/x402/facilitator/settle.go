@@ -123,7 +123,7 @@ func (f *Facilitator) settle(ctx context.Context, p *x402.PaymentPayload, req *x
 	ctx, cancelSend := context.WithTimeout(context.WithoutCancel(ctx), f.opts.ReceiptTimeout+30*time.Second)
 	defer cancelSend()
 	rec = &Record{Key: key, State: StateSent, Network: n.CAIP2, Method: pay.Method, Payer: pay.Payer.Hex(), PayTo: pay.PayTo.Hex(),
-		Asset: pay.Asset.Hex(), Amount: pay.Amount.String(), Created: time.Now().UTC()}
+		Asset: pay.Asset.Hex(), Amount: pay.Amount.String(), Created: f.opts.Now().UTC()}
 	tx, err := n.sender.send(ctx, to, data, gas+gas/4, rec)
 	if errors.Is(err, errNotBroadcast) {
 		return failed(pay, &x402.Error{Reason: x402.ReasonUnexpectedSettleError, Message: err.Error()}), nil
@@ -192,7 +192,7 @@ func (f *Facilitator) resolve(ctx context.Context, n *network, rec *Record, asyn
 	hash := common.HexToHash(rec.Tx)
 	rc, err := n.backend.TransactionReceipt(ctx, hash)
 	if err == nil {
-		rec.Block, rec.Resolved = rc.BlockNumber.Uint64(), time.Now().UTC()
+		rec.Block, rec.Resolved = rc.BlockNumber.Uint64(), f.opts.Now().UTC()
 		rec.State = StateMined
 		switch {
 		case rc.Status != types.ReceiptStatusSuccessful:
@@ -245,10 +245,11 @@ func (f *Facilitator) resolvePending(ctx context.Context) error {
 			errs = append(errs, err)
 		}
 	}
-	recs, err := f.journal.pending()
+	recs, st, err := f.journal.scan()
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
+	f.metrics.observeJournal(st, f.opts.Now())
 	for _, rec := range recs {
 		n, ok := f.networks[rec.Network]
 		if !ok {
@@ -340,10 +341,13 @@ func (f *Facilitator) Records() ([]*Record, error) {
 	return f.journal.all()
 }
 
-// Close flushes the outcomes held in memory; call it before closing the
-// database. (Skipping it loses nothing: a `sent` record is resolved again
-// from its receipt on the next start.)
+// Close stops Run's journal pruning (waiting for a batch under way) and
+// flushes the outcomes held in memory; call it before closing the
+// database. (Skipping the flush loses nothing: a `sent` record is resolved
+// again from its receipt on the next start.)
 func (f *Facilitator) Close() error {
+	f.close()
+	f.pruning.Wait()
 	f.bg.Wait()
 	return f.flushOutcomes()
 }
