@@ -19,6 +19,11 @@ import (
 // journalBucket holds one record per payment authorization (Payment.Key).
 const journalBucket = "x402_facilitator_settlements"
 
+// unresolvedBucket indexes the keys of `sent` records, written in the same
+// transaction as the record: the pending pass (every 2 s) reads only these,
+// not a journal that keeps every settlement for the retention period.
+const unresolvedBucket = "x402_facilitator_unresolved"
+
 // Settlement states.
 const (
 	// StateSent: the signed transaction was written here before it was
@@ -67,13 +72,107 @@ func (r *Record) response() *x402.SettleResponse {
 type journal struct {
 	db       *db.DB
 	inflight atomic.Int32 // journal writes under way, to pick Update or Batch
+	// final counts mined and failed records for the metrics without reading
+	// the journal: set by a full count at open and after each prune, moved
+	// on by every write that resolves a `sent` record.
+	final struct {
+		mined, failed atomic.Int64
+	}
 }
 
 func newJournal(d *db.DB) (*journal, error) {
-	if err := d.EnsureBuckets(journalBucket); err != nil {
+	j := &journal{db: d}
+	if err := d.Update(func(tx *db.Tx) error {
+		_, err := j.ensureIndex(tx)
+		return err
+	}); err != nil {
 		return nil, fmt.Errorf("open settlement journal: %w", err)
 	}
-	return &journal{db: d}, nil
+	if err := j.countFinal(); err != nil {
+		return nil, fmt.Errorf("open settlement journal: %w", err)
+	}
+	return j, nil
+}
+
+// ensureIndex creates the buckets; a journal written before the index
+// existed gets it built from its `sent` records, once.
+func (j *journal) ensureIndex(tx *db.Tx) (built bool, err error) {
+	if _, err := tx.CreateBucketIfNotExists([]byte(journalBucket)); err != nil {
+		return false, err
+	}
+	if tx.Bucket([]byte(unresolvedBucket)) != nil {
+		return false, nil
+	}
+	idx, err := tx.CreateBucket([]byte(unresolvedBucket))
+	if err != nil {
+		return false, err
+	}
+	return true, tx.Bucket([]byte(journalBucket)).ForEach(func(k, v []byte) error {
+		var r Record
+		if err := json.Unmarshal(v, &r); err != nil {
+			return fmt.Errorf("decode settlement record: %w", err)
+		}
+		if r.State == StateSent {
+			return idx.Put(k, nil)
+		}
+		return nil
+	})
+}
+
+// countFinal counts the mined and failed records (one full read).
+func (j *journal) countFinal() error {
+	var mined, failed int64
+	err := j.db.View(func(tx *db.Tx) error {
+		return tx.Bucket([]byte(journalBucket)).ForEach(func(_, v []byte) error {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode settlement record: %w", err)
+			}
+			switch r.State {
+			case StateMined:
+				mined++
+			case StateFailed:
+				failed++
+			}
+			return nil
+		})
+	})
+	if err == nil {
+		j.final.mined.Store(mined)
+		j.final.failed.Store(failed)
+	}
+	return err
+}
+
+// put writes rec and keeps the index and the final counts in step, in tx:
+// a final record counts once, when it is first written final (a `sent`
+// record resolved, or a record journaled final at once).
+func (j *journal) put(tx *db.Tx, rec *Record, raw []byte) error {
+	b, idx, key := tx.Bucket([]byte(journalBucket)), tx.Bucket([]byte(unresolvedBucket)), []byte(rec.Key)
+	existed, wasSent := b.Get(key) != nil, idx.Get(key) != nil
+	if err := b.Put(key, raw); err != nil {
+		return err
+	}
+	if rec.State == StateSent {
+		return idx.Put(key, nil)
+	}
+	if existed && !wasSent {
+		return nil // a final record written again
+	}
+	tx.OnCommit(func() { j.countResolved(rec.State) })
+	if wasSent {
+		return idx.Delete(key)
+	}
+	return nil
+}
+
+func (j *journal) countResolved(state string) {
+	switch state {
+	case StateMined:
+		j.final.mined.Add(1)
+	case StateFailed:
+		j.final.failed.Add(1)
+	}
 }
 
 var errNoRecord = errors.New("no settlement record")
@@ -100,7 +199,7 @@ func (j *journal) putBatch(rec *Record) error {
 	if err != nil {
 		return fmt.Errorf("encode settlement record: %w", err)
 	}
-	write := func(tx *db.Tx) error { return tx.Bucket([]byte(journalBucket)).Put([]byte(rec.Key), raw) }
+	write := func(tx *db.Tx) error { return j.put(tx, rec, raw) }
 	defer j.inflight.Add(-1)
 	if j.inflight.Add(1) == 1 {
 		return j.db.Update(write)
@@ -119,9 +218,8 @@ func (j *journal) putAll(recs []*Record) error {
 		raws[i] = raw
 	}
 	return j.db.Update(func(tx *db.Tx) error {
-		b := tx.Bucket([]byte(journalBucket))
 		for i, r := range recs {
-			if err := b.Put([]byte(r.Key), raws[i]); err != nil {
+			if err := j.put(tx, r, raws[i]); err != nil {
 				return err
 			}
 		}
@@ -129,8 +227,15 @@ func (j *journal) putAll(recs []*Record) error {
 	})
 }
 
+// delete forgets a `sent` record (a settlement that never reached, or can
+// never reach, the chain).
 func (j *journal) delete(key string) error {
-	return j.db.Update(func(tx *db.Tx) error { return tx.Bucket([]byte(journalBucket)).Delete([]byte(key)) })
+	return j.db.Update(func(tx *db.Tx) error {
+		if err := tx.Bucket([]byte(unresolvedBucket)).Delete([]byte(key)); err != nil {
+			return err
+		}
+		return tx.Bucket([]byte(journalBucket)).Delete([]byte(key))
+	})
 }
 
 // pending lists records whose outcome is not known yet.
@@ -188,27 +293,31 @@ type journalStats struct {
 	oldestSent time.Time // zero when nothing is sent
 }
 
-// scan lists the records whose outcome is not known yet and counts every
-// record by state, in one read of the bucket.
+// scan lists the records whose outcome is not known yet (through the
+// index: its cost does not grow with the journal) and counts the journal
+// by state for the metrics.
 func (j *journal) scan() ([]*Record, journalStats, error) {
 	var out []*Record
-	st := journalStats{byState: map[string]int{StateSent: 0, StateMined: 0, StateFailed: 0}}
+	var st journalStats
 	err := j.db.View(func(tx *db.Tx) error {
-		return tx.Bucket([]byte(journalBucket)).ForEach(func(_, v []byte) error {
+		b := tx.Bucket([]byte(journalBucket))
+		return tx.Bucket([]byte(unresolvedBucket)).ForEach(func(k, _ []byte) error {
+			v := b.Get(k)
+			if v == nil {
+				return nil
+			}
 			var r Record
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("decode settlement record: %w", err)
 			}
-			st.byState[r.State]++
-			if r.State == StateSent {
-				out = append(out, &r)
-				if st.oldestSent.IsZero() || r.Created.Before(st.oldestSent) {
-					st.oldestSent = r.Created
-				}
+			out = append(out, &r)
+			if st.oldestSent.IsZero() || r.Created.Before(st.oldestSent) {
+				st.oldestSent = r.Created
 			}
 			return nil
 		})
 	})
+	st.byState = map[string]int{StateSent: len(out), StateMined: int(j.final.mined.Load()), StateFailed: int(j.final.failed.Load())}
 	return out, st, err
 }
 
@@ -281,6 +390,9 @@ func (j *journal) prune(ctx context.Context, now time.Time, retention time.Durat
 			total += n
 		}
 		if done {
+			if total > 0 {
+				return total, j.countFinal()
+			}
 			return total, nil
 		}
 	}
