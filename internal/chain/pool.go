@@ -196,16 +196,28 @@ func (p *txPool) status(h common.Hash, st *state.StateDB, baseFee *big.Int) (poo
 	defer p.mu.Unlock()
 	if ptx, ok := p.all[h]; ok {
 		next := st.GetNonce(ptx.from)
+		if ptx.tx.Nonce() < next {
+			// Its nonce was mined by another transaction (the one it
+			// replaced, taken by a round before the replacement came): it
+			// is still pooled only until the producer's reset drops it.
+			return false, false, staleNonce(ptx.tx.Nonce())
+		}
 		for n := next; n < ptx.tx.Nonce(); n++ {
 			if q := p.bySender[ptx.from][n]; q == nil || q.tx.GasFeeCapIntCmp(baseFee) < 0 {
 				return true, false, nil
 			}
 		}
-		return true, ptx.tx.Nonce() >= next && ptx.tx.GasFeeCapIntCmp(baseFee) >= 0, nil
+		return true, ptx.tx.GasFeeCapIntCmp(baseFee) >= 0, nil
 	}
 	gone = p.gone[h]
 	delete(p.gone, h)
 	return false, false, gone
+}
+
+// staleNonce says why a pooled transaction can never be mined: its nonce
+// is used by another.
+func staleNonce(n uint64) error {
+	return fmt.Errorf("%w: another transaction with nonce %d was mined first", core.ErrNonceTooLow, n)
 }
 
 // executable returns, per sender, the pooled transactions that can run on
@@ -278,7 +290,7 @@ func (p *txPool) reset(st *state.StateDB, mined types.Transactions) {
 		for n, ptx := range byNonce {
 			switch {
 			case n < next:
-				p.drop(ptx, fmt.Errorf("%w: another transaction with nonce %d was mined first", core.ErrNonceTooLow, n))
+				p.drop(ptx, staleNonce(n))
 			case ptx.tx.Cost().Cmp(balance) > 0:
 				p.drop(ptx, fmt.Errorf("%w: balance %v, tx cost %v (the balance fell after the transaction was sent)", core.ErrInsufficientFunds, balance, ptx.tx.Cost()))
 			}
