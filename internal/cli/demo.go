@@ -24,7 +24,6 @@ import (
 	llmconfig "github.com/obol-dev/obol/internal/llm/config"
 	"github.com/obol-dev/obol/internal/llm/demomodel"
 	"github.com/obol-dev/obol/internal/llm/models"
-	"github.com/obol-dev/obol/internal/purchase"
 	"github.com/obol-dev/obol/internal/stack"
 	"github.com/obol-dev/obol/internal/wallet"
 )
@@ -257,13 +256,13 @@ func (d *demo) sell(ctx context.Context) (string, string, error) {
 	if _, err := c.ApplyOffer(ctx, o); err != nil {
 		return "", "", err
 	}
-	got := waitOffer(ctx, c, o, 15*time.Second)
+	got := waitOffer(ctx, c, o, time.Now().Add(15*time.Second))
 	if !v1alpha1.IsConditionTrue(got.Status.Conditions, v1alpha1.ConditionReady) {
 		return "", "", fmt.Errorf("Alice's offer did not become ready: %s", conditionSummary(got))
 	}
 	offerURL := d.alice.URL("public") + got.EffectivePath()
 	d.say("Alice sells %s at %s %s/request → %s", d.modelLabel(), d.o.price, d.o.token, offerURL)
-	svc, err := waitListed(ctx, offerURL)
+	svc, err := waitPublished(ctx, offerURL, time.Now().Add(10*time.Second))
 	if err != nil {
 		return "", "", err
 	}
@@ -276,22 +275,6 @@ func (d *demo) modelLabel() string {
 		return demomodel.ModelID + " (" + demomodel.Label + ")"
 	}
 	return d.o.model + " (local Ollama)"
-}
-
-// waitListed polls Alice's /api/services.json until the offer is listed.
-func waitListed(ctx context.Context, offerURL string) (*purchase.CatalogService, error) {
-	hc := &http.Client{Timeout: 5 * time.Second}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		svc, err := purchase.FetchService(ctx, hc, offerURL)
-		if err == nil {
-			return svc, nil
-		}
-		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("the catalog does not list %s: %w", offerURL, err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }
 
 // buy funds Bob from the dev chain's faucet and buys a pool.

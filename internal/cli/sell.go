@@ -167,9 +167,16 @@ func (g *Globals) applyOffer(ctx context.Context, c *client.Client, o *v1alpha1.
 	if err != nil {
 		return err
 	}
-	got := waitOffer(ctx, c, res.Object, 10*time.Second)
+	deadline := time.Now().Add(10 * time.Second)
+	got := waitOffer(ctx, c, res.Object, deadline)
 	url := e["public"] + got.EffectivePath()
 	ready := v1alpha1.IsConditionTrue(got.Status.Conditions, v1alpha1.ConditionReady)
+	notReady := conditionSummary(got)
+	if ready {
+		if _, err := waitPublished(ctx, url, deadline); err != nil {
+			ready, notReady = false, err.Error()
+		}
+	}
 	// Re-running a create is an update (of nothing, perhaps), never an error.
 	result, changed := res.Result, res.Result != "unchanged"
 	if !changed {
@@ -177,15 +184,14 @@ func (g *Globals) applyOffer(ctx context.Context, c *client.Client, o *v1alpha1.
 	}
 	human := fmt.Sprintf("%s offer %s/%s: %s", result, o.Namespace, o.Name, url)
 	if !ready {
-		human += "\nnot ready yet: " + conditionSummary(got)
+		human += "\nnot ready yet: " + notReady
 	}
 	return g.emit(human, map[string]any{"result": result, "changed": changed, "url": url, "ready": ready, "offer": got})
 }
 
 // waitOffer polls until the reconciler has observed the offer's generation
-// and it is Ready, or the timeout passes; it returns the last state seen.
-func waitOffer(ctx context.Context, c *client.Client, o *v1alpha1.ServiceOffer, timeout time.Duration) *v1alpha1.ServiceOffer {
-	deadline := time.Now().Add(timeout)
+// and it is Ready, or the deadline passes; it returns the last state seen.
+func waitOffer(ctx context.Context, c *client.Client, o *v1alpha1.ServiceOffer, deadline time.Time) *v1alpha1.ServiceOffer {
 	for {
 		got, err := c.GetOffer(ctx, o.Namespace, o.Name)
 		if err == nil {
@@ -199,6 +205,39 @@ func waitOffer(ctx context.Context, c *client.Client, o *v1alpha1.ServiceOffer, 
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// waitPublished polls until a Ready offer is what a buyer finds: listed in
+// the seller's catalog and answering 402 at its URL. Both are rebuilt from
+// store watches a moment after the offer turns Ready.
+func waitPublished(ctx context.Context, offerURL string, deadline time.Time) (*purchase.CatalogService, error) {
+	hc := &http.Client{Timeout: 2 * time.Second}
+	for {
+		svc, err := purchase.FetchService(ctx, hc, offerURL)
+		if err == nil && !answers402(ctx, hc, offerURL) {
+			err = fmt.Errorf("%s does not answer 402 yet", offerURL)
+		}
+		if err == nil {
+			return svc, nil
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return nil, fmt.Errorf("the offer is Ready but not published yet: %w", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func answers402(ctx context.Context, hc *http.Client, url string) bool {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusPaymentRequired
 }
 
 func conditionSummary(o *v1alpha1.ServiceOffer) string {
