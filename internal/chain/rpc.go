@@ -16,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/consensus/misc/eip1559"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/txpool"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -125,14 +127,27 @@ func (c *Chain) senderLock(addr common.Address) *sync.Mutex {
 
 // signAndSend fills in nonce, gas and fees, signs with key and sends. The
 // sender's lock is held until the transaction is mined so that concurrent
-// calls for one account take consecutive nonces.
+// calls for one account take consecutive nonces. Raw sends from the same
+// account do not take that lock: when one wins the nonce first, a call
+// that chose no nonce itself takes the next one (its own transaction was
+// never mined, so nothing is sent twice).
 func (c *Chain) signAndSend(ctx context.Context, key *ecdsa.PrivateKey, args txArgs) (common.Hash, error) {
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	args.From = &from
 	mu := c.senderLock(from)
 	mu.Lock()
 	defer mu.Unlock()
+	const attempts = 4
+	for i := 1; ; i++ {
+		h, err := c.signAndSendOnce(ctx, key, args)
+		lostNonce := errors.Is(err, core.ErrNonceTooLow) || errors.Is(err, txpool.ErrReplaceUnderpriced)
+		if err == nil || args.Nonce != nil || !lostNonce || i == attempts {
+			return h, err
+		}
+	}
+}
 
+func (c *Chain) signAndSendOnce(ctx context.Context, key *ecdsa.PrivateKey, args txArgs) (common.Hash, error) {
 	data, err := args.data()
 	if err != nil {
 		return common.Hash{}, err
@@ -145,7 +160,7 @@ func (c *Chain) signAndSend(ctx context.Context, key *ecdsa.PrivateKey, args txA
 	if err != nil {
 		return common.Hash{}, err
 	}
-	nonce := c.pool.nonce(from, st)
+	nonce := c.pool.nonce(*args.From, st)
 	if args.Nonce != nil {
 		nonce = uint64(*args.Nonce)
 	}
