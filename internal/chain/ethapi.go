@@ -246,7 +246,7 @@ func (a *ethAPI) GetTransactionByHash(h common.Hash) *rpcTx {
 		header := a.c.bc.GetHeaderByHash(lookup.BlockHash)
 		return newRPCTx(a.c.signer(), tx, header, lookup.Index)
 	}
-	if tx, _, ok := a.c.pool.get(h); ok {
+	if tx, ok := a.c.pool.get(h); ok {
 		return newRPCTx(a.c.signer(), tx, nil, 0)
 	}
 	return nil

@@ -147,14 +147,14 @@ func (p *txPool) cost(a common.Address, nonce uint64) *big.Int {
 }
 
 // get returns a pooled transaction by hash.
-func (p *txPool) get(h common.Hash) (*types.Transaction, common.Address, bool) {
+func (p *txPool) get(h common.Hash) (*types.Transaction, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	ptx, ok := p.all[h]
 	if !ok {
-		return nil, common.Address{}, false
+		return nil, false
 	}
-	return ptx.tx, ptx.from, true
+	return ptx.tx, true
 }
 
 // nonce is the next nonce of a: the state's, advanced past the pooled

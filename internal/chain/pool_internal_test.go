@@ -118,7 +118,7 @@ func TestUnaffordableAtMiningTime(t *testing.T) {
 			t.Errorf("send %d sealed %d blocks with an unaffordable tx pooled, want 1", n, after-before)
 		}
 	}
-	if _, _, ok := c.pool.get(tooDear.Hash()); ok {
+	if _, ok := c.pool.get(tooDear.Hash()); ok {
 		t.Error("the unaffordable transaction is still pooled")
 	}
 	// The sender can go on: its next send takes nonce 0 and is mined.
