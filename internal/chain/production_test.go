@@ -320,7 +320,7 @@ func TestReplacementRacingItsRound(t *testing.T) {
 	ec := c.EthClient()
 	accts := chain.DevAccounts()
 	deadline := time.Now().Add(2 * time.Second)
-	var lost, won, refused int
+	var won, refused int
 	for iter := 0; time.Now().Before(deadline); iter++ {
 		a := accts[iter%len(accts)]
 		base, err := ec.PendingNonceAt(ctx, a.Address)
@@ -343,7 +343,6 @@ func TestReplacementRacingItsRound(t *testing.T) {
 		_, origMined := ec.TransactionReceipt(ctx, orig.Hash())
 		switch {
 		case replErr == nil && replMined != nil:
-			lost++
 			t.Fatalf("iteration %d: replacement send returned success, but it is not mined (%v); original mined: %v", iter, replMined, origMined == nil)
 		case replErr == nil:
 			won++
