@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -67,15 +66,7 @@ func TestBurstCrashHelper(t *testing.T) {
 // nonces.
 func TestKillDuringBurst(t *testing.T) {
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestBurstCrashHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), burstHelperEnv+"="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := spawnHelper(t, "TestBurstCrashHelper", burstHelperEnv, dir)
 	r := bufio.NewScanner(out)
 	var mined []common.Hash
 	for r.Scan() {

@@ -20,7 +20,7 @@ import (
 func openFDs(t *testing.T) int {
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
-		t.Skip("no /proc/self/fd")
+		t.Fatalf("count open files: %v", err)
 	}
 	return len(ents)
 }

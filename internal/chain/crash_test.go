@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"os/exec"
@@ -48,15 +49,7 @@ func TestCrashHelper(t *testing.T) {
 // of the chain process.
 func TestPersistenceAfterKill(t *testing.T) {
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashHelperEnv+"="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := spawnHelper(t, "TestCrashHelper", crashHelperEnv, dir)
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil || !strings.HasPrefix(line, "ready ") {
 		_ = cmd.Process.Kill()
@@ -80,4 +73,21 @@ func TestPersistenceAfterKill(t *testing.T) {
 	if err != nil || bal.Int64() != 3_000_000 {
 		t.Errorf("balance after kill -9 = %v, %v; want 3000000", bal, err)
 	}
+}
+
+// spawnHelper runs the test binary again with only test name selected and
+// env set to dir: a chain process the caller can kill -9. It returns the
+// child's stdout.
+func spawnHelper(t *testing.T, name, env, dir string) (*exec.Cmd, io.Reader) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env+"="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, out
 }
