@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math/big"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -259,22 +258,7 @@ func TestConcurrentSettleOfOneContractPayment(t *testing.T) {
 	ws, _ := e.smartWallet(t, "concurrent", 1_000, 0)
 	req := x402test.Requirements(t, "devnet", "USDC", 100, x402test.Address(t, "seller"))
 	p := x402test.SignERC3009(t, ws, req, x402.SignOptions{})
-	const n = 200
-	out := make([]x402.SettleResponse, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			e.post("/settle", p, req, &out[i])
-		}()
-	}
-	wg.Wait()
-	for i := range out {
-		if !out[i].Success || out[i].Transaction != out[0].Transaction {
-			t.Fatalf("answer %d: %+v, first %+v", i, out[i], out[0])
-		}
-	}
+	e.settleManyTimes(t, p, req, 200)
 	if got := e.transfers(devUSDC, ws.wallet); got != 1 {
 		t.Fatalf("%d Transfer logs, want exactly 1", got)
 	}

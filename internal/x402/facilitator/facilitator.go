@@ -182,19 +182,18 @@ func (f *Facilitator) Handler() http.Handler { return f.handler }
 // the journal at once and every PruneInterval, until ctx ends. It returns
 // only once all of that work has stopped.
 func (f *Facilitator) Run(ctx context.Context) error {
-	if f.opts.JournalRetention > 0 {
-		// The prune loop ends with ctx or with Close, whichever comes first.
-		pctx, stopPruning := context.WithCancel(ctx)
-		stopOnClose := context.AfterFunc(f.closing, stopPruning)
-		f.pruning.Add(1)
-		go func() {
-			defer f.pruning.Done()
-			f.pruneLoop(pctx)
-		}()
-		defer f.pruning.Wait()
-		defer stopOnClose()
-		defer stopPruning()
-	}
+	// The journal's housekeeping ends with ctx or with Close, whichever
+	// comes first.
+	pctx, stopPruning := context.WithCancel(ctx)
+	stopOnClose := context.AfterFunc(f.closing, stopPruning)
+	f.pruning.Add(1)
+	go func() {
+		defer f.pruning.Done()
+		f.housekeeping(pctx)
+	}()
+	defer f.pruning.Wait()
+	defer stopOnClose()
+	defer stopPruning()
 	errc := make(chan error, 1)
 	var srv *http.Server
 	if f.opts.Addr != "" {
@@ -231,8 +230,16 @@ func (f *Facilitator) Run(ctx context.Context) error {
 	}
 }
 
-// pruneLoop prunes the journal now and every PruneInterval until ctx ends.
-func (f *Facilitator) pruneLoop(ctx context.Context) {
+// housekeeping counts the journal's final records for the metrics (a full
+// read, kept off New so a long journal never delays a start), then, with a
+// retention, prunes it now and every PruneInterval until ctx ends.
+func (f *Facilitator) housekeeping(ctx context.Context) {
+	if err := f.journal.countFinal(); err != nil {
+		f.log.Warn("counting the settlement journal failed", "err", err)
+	}
+	if f.opts.JournalRetention <= 0 {
+		return
+	}
 	t := time.NewTicker(f.opts.PruneInterval)
 	defer t.Stop()
 	for {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -233,3 +234,24 @@ var (
 	devUSDC = common.HexToAddress("0x036CbD53842c5426634e7929541eC2318f3dCF7e")
 	devOBOL = common.HexToAddress("0x0a09371a8b011d5110656ceBCc70603e53FD2c78")
 )
+
+// settleManyTimes posts n concurrent /settle calls of one payment and
+// checks that every one succeeded with the same transaction.
+func (e *env) settleManyTimes(t *testing.T, p *x402.PaymentPayload, req x402.PaymentRequirements, n int) {
+	t.Helper()
+	out := make([]x402.SettleResponse, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.post("/settle", p, req, &out[i])
+		}()
+	}
+	wg.Wait()
+	for i := range out {
+		if !out[i].Success || out[i].Transaction != out[0].Transaction {
+			t.Fatalf("answer %d: %+v, first %+v", i, out[i], out[0])
+		}
+	}
+}

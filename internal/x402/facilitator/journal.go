@@ -73,8 +73,8 @@ type journal struct {
 	db       *db.DB
 	inflight atomic.Int32 // journal writes under way, to pick Update or Batch
 	// final counts mined and failed records for the metrics without reading
-	// the journal: set by a full count at open and after each prune, moved
-	// on by every write that resolves a `sent` record.
+	// the journal: set by a full count when Run starts and after each
+	// prune, moved on by every write that makes a record final.
 	final struct {
 		mined, failed atomic.Int64
 	}
@@ -86,9 +86,6 @@ func newJournal(d *db.DB) (*journal, error) {
 		_, err := j.ensureIndex(tx)
 		return err
 	}); err != nil {
-		return nil, fmt.Errorf("open settlement journal: %w", err)
-	}
-	if err := j.countFinal(); err != nil {
 		return nil, fmt.Errorf("open settlement journal: %w", err)
 	}
 	return j, nil

@@ -72,7 +72,7 @@ func TestUnresolvedIndex(t *testing.T) {
 
 // TestUnresolvedIndexBuiltForOldJournal: a journal written before the index
 // existed gets it from its `sent` records when opened, and the counts
-// from one full read.
+// from one full read (which Run does in the background).
 func TestUnresolvedIndexBuiltForOldJournal(t *testing.T) {
 	d := openJournalDB(t)
 	if err := d.EnsureBuckets(journalBucket); err != nil {
@@ -92,6 +92,9 @@ func TestUnresolvedIndexBuiltForOldJournal(t *testing.T) {
 	}
 	j, err := newJournal(d)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := j.countFinal(); err != nil { // Run's first housekeeping step
 		t.Fatal(err)
 	}
 	recs, st, err := j.scan()
